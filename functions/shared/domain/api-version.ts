@@ -1,0 +1,13 @@
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+
+/** The API versions; each is an API Gateway stage of the same REST API, served by the same functions. */
+export const API_VERSIONS = ['v1', 'v2'] as const;
+export type ApiVersion = (typeof API_VERSIONS)[number];
+
+/**
+ * The version a request asked for, read from the stage. An unknown stage (a test stage, say) gets the
+ * newest representation.
+ */
+export function apiVersionOf(event: Pick<APIGatewayProxyEvent, 'requestContext'>): ApiVersion {
+  return event.requestContext.stage === 'v1' ? 'v1' : 'v2';
+}

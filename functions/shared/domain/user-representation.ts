@@ -1,0 +1,10 @@
+import type { ApiVersion } from './api-version';
+import { link, type Link } from './links';
+import type { User } from './user-schemas';
+
+/** A user as clients see it; v2 adds links to the user and their tasks. */
+export function representUser(user: User, version: ApiVersion): User & { links?: Link[] } {
+  const body = { id: user.id, email: user.email, name: user.name, created_at: user.created_at };
+  if (version === 'v1') return body;
+  return { ...body, links: [link('self', `/${version}/users/me`), link('tasks', `/${version}/tasks`)] };
+}

@@ -1,0 +1,12 @@
+import { userRepository } from '../shared/data/user-repository';
+import { representUser } from '../shared/domain/user-representation';
+import { httpHandler } from '../shared/http/http-handler';
+import { notFound } from '../shared/http/problem-error';
+import { json } from '../shared/http/response';
+
+/** `GET /users/me`: the authenticated user's profile. */
+export const handler = httpHandler({ auth: true, cache: 'no-store' }, async ({ userId, version }) => {
+  const user = await userRepository.get(userId);
+  if (!user) throw notFound('User');
+  return json(200, representUser(user, version));
+});

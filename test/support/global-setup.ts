@@ -1,0 +1,19 @@
+import { startDynamoDbLocal } from '../../lib/local/dynamodb-local';
+import { createTables, localFunctionEnv, localTableNames } from '../../lib/local/create-tables';
+
+/**
+ * Once per `npm test`: an in-memory DynamoDB Local with the real tables. Workers inherit the environment
+ * set here (endpoint, table names, a test signing secret). DYNAMODB_ENDPOINT set by the caller reuses an
+ * existing DynamoDB instead.
+ */
+export default async function globalSetup(): Promise<void> {
+  let endpoint = process.env.TEST_DYNAMODB_ENDPOINT;
+  if (!endpoint) {
+    const dynamodb = await startDynamoDbLocal();
+    (globalThis as { __DYNAMODB_LOCAL__?: unknown }).__DYNAMODB_LOCAL__ = dynamodb;
+    endpoint = dynamodb.endpoint;
+  }
+  const names = localTableNames(`test-${process.pid}`);
+  await createTables(endpoint, names);
+  Object.assign(process.env, localFunctionEnv(endpoint, names, 'test-signing-secret-that-is-long-enough-0123456789'), { LOG_LEVEL: 'silent' });
+}
