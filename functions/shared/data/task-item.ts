@@ -2,16 +2,18 @@ import type { Task } from '../domain/task-schemas';
 import { indexKeys, keys } from './keys';
 
 /**
- * A task as stored: the domain fields, its key, the index sort keys and the lower-cased description that
- * `q` searches (the title's lower-cased copy already lives in `lsi_title`).
+ * A task as stored: the domain fields, its key, the index sort keys and the lower-cased title and
+ * description that `q` searches (DynamoDB's `contains` is case-sensitive).
  */
-export type TaskItem = Task & ReturnType<typeof indexKeys> & { pk: string; sk: string; search_description: string };
+export type TaskItem = Task &
+  ReturnType<typeof indexKeys> & { pk: string; sk: string; search_title: string; search_description: string };
 
 export function toTaskItem(task: Task): TaskItem {
   return {
     ...keys.task(task.owner_id, task.id),
     ...task,
     ...indexKeys(task),
+    search_title: task.title.toLowerCase(),
     search_description: (task.description ?? '').toLowerCase(),
   };
 }

@@ -10,29 +10,33 @@ import { rateLimit, type RateLimitPolicy } from './middleware/rate-limit';
 import { validate, type Versioned } from './middleware/validate';
 import type { ApiResponse } from './response';
 
-export interface HandlerOptions<BodySchema extends z.ZodType | undefined, QuerySchema extends z.ZodType | undefined> {
+/** A schema per API version (v1 and v2 accept different fields). */
+type VersionedSchemas = Versioned<z.ZodType>;
+
+export interface HandlerOptions<Body extends VersionedSchemas | undefined, Query extends VersionedSchemas | undefined> {
   /** Requires the authorizer's user id (every route under /users and /tasks). */
   auth: boolean;
   /** `no-store` for auth answers; `revalidate` (private, no-cache) for task answers. */
   cache: CachePolicy;
-  body?: Versioned<NonNullable<BodySchema>>;
-  query?: Versioned<NonNullable<QuerySchema>>;
+  body?: Body;
+  query?: Query;
   /** Also accept `application/merge-patch+json` bodies (PATCH). */
   mergePatch?: boolean;
   /** Per-client-IP limit enforced in the function (auth routes). */
   rateLimit?: RateLimitPolicy;
 }
 
-type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+/** What the handler receives: the output of either version's schema. */
+type Infer<S> = S extends VersionedSchemas ? z.infer<S['v1']> | z.infer<S['v2']> : undefined;
 
 /**
  * The one factory every endpoint is built with. It owns the middleware order, so no handler repeats it:
  * context + response headers (outermost), problem+json errors, rate limit, auth, JSON body, validation,
  * then the plain handler, which receives a typed, validated `ApiRequest`.
  */
-export function httpHandler<BodySchema extends z.ZodType | undefined = undefined, QuerySchema extends z.ZodType | undefined = undefined>(
-  options: HandlerOptions<BodySchema, QuerySchema>,
-  handler: (request: ApiRequest<Infer<BodySchema>, Infer<QuerySchema>>) => Promise<ApiResponse>,
+export function httpHandler<Body extends VersionedSchemas | undefined = undefined, Query extends VersionedSchemas | undefined = undefined>(
+  options: HandlerOptions<Body, Query>,
+  handler: (request: ApiRequest<Infer<Body>, Infer<Query>>) => Promise<ApiResponse>,
 ) {
   const lambda = middy<APIGatewayProxyEvent, ApiResponse, Error, ApiLambdaContext>()
     .use(httpContext(options.cache))
@@ -50,8 +54,8 @@ export function httpHandler<BodySchema extends z.ZodType | undefined = undefined
       path: api.path,
       headers: api.headers,
       userId: api.userId,
-      body: api.body as Infer<BodySchema>,
-      query: api.query as Infer<QuerySchema>,
+      body: api.body as Infer<Body>,
+      query: api.query as Infer<Query>,
       pathParameters: event.pathParameters ?? {},
     });
   });

@@ -7,7 +7,7 @@ import { ProblemError, type FieldError } from '../problem-error';
 import type { ApiResponse } from '../response';
 
 /** A schema per API version: v1 and v2 accept different fields. */
-export type Versioned<S extends z.ZodType> = Readonly<Record<ApiVersion, S>>;
+export type Versioned<S extends z.ZodType> = { readonly [V in ApiVersion]: S };
 
 /** zod issues as the problem's `errors[]`: one entry per field, unknown fields named one by one. */
 export function fieldErrors(error: z.ZodError, root: string): FieldError[] {
