@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { clock } from '../../functions/shared/config/clock';
 import { buildProxyEvent, lambdaContext, type ProxyRequest } from '../../lib/local/proxy-event';
 
 /** Any of our handlers: (API Gateway proxy event, Lambda context) → proxy result. */
@@ -45,7 +46,7 @@ export async function invoke(handler: ProxyHandler, options: InvokeOptions): Pro
     query: options.query,
     body,
     sourceIp: options.sourceIp,
-    authorizer: options.userId ? { principalId: options.userId, userId: options.userId, expiresAt: String(Math.floor(Date.now() / 1000) + 3600) } : undefined,
+    authorizer: options.userId ? { principalId: options.userId, userId: options.userId, expiresAt: String(Math.floor(clock.now() / 1000) + 3600) } : undefined,
   };
   const event = buildProxyEvent(request);
   const result = await handler(event, lambdaContext('test', randomUUID()) as never);
