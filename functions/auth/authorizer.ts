@@ -10,7 +10,9 @@ import { verifyAccessToken } from '../shared/auth/access-tokens';
  * Any failure throws exactly `Unauthorized`: API Gateway's signal for a 401 (UNAUTHORIZED response).
  */
 export async function handler(event: APIGatewayTokenAuthorizerEvent): Promise<APIGatewayAuthorizerResult> {
-  const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(event.authorizationToken ?? '');
+  const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(
+    event.authorizationToken ?? '',
+  );
   if (!match?.[1]) throw new Error('Unauthorized');
   const claims = await verifyAccessToken(match[1]).catch(() => {
     throw new Error('Unauthorized');

@@ -12,12 +12,19 @@ import { json } from '../shared/http/response';
  * 401 after the same work (a decoy hash is verified), so neither the answer nor its timing reveals accounts.
  */
 export const handler = httpHandler(
-  { auth: false, cache: 'no-store', rateLimit: authRateLimits.login, body: { v1: LoginBodySchema, v2: LoginBodySchema } },
+  {
+    auth: false,
+    cache: 'no-store',
+    rateLimit: authRateLimits.login,
+    body: { v1: LoginBodySchema, v2: LoginBodySchema },
+  },
   async ({ body }) => {
     const credentials = await userRepository.credentials(body.email.trim().toLowerCase());
     const valid = await verifyPassword(body.password, credentials?.passwordHash ?? (await decoyHash()));
     if (!credentials || !valid) {
-      throw new ProblemError('unauthorized', 'Email or password is incorrect', { headers: { 'WWW-Authenticate': 'Bearer' } });
+      throw new ProblemError('unauthorized', 'Email or password is incorrect', {
+        headers: { 'WWW-Authenticate': 'Bearer' },
+      });
     }
     const { token, expiresIn } = await issueAccessToken(credentials.userId);
     return json(200, { access_token: token, token_type: 'Bearer', expires_in: expiresIn });

@@ -10,9 +10,19 @@ import { json } from '../shared/http/response';
 
 /** `POST /auth/register`: creates a user; the email is unique (case-insensitive), the password scrypt-hashed. */
 export const handler = httpHandler(
-  { auth: false, cache: 'no-store', rateLimit: authRateLimits.register, body: { v1: RegisterBodySchema, v2: RegisterBodySchema } },
+  {
+    auth: false,
+    cache: 'no-store',
+    rateLimit: authRateLimits.register,
+    body: { v1: RegisterBodySchema, v2: RegisterBodySchema },
+  },
   async ({ body, version }) => {
-    const user = { id: ulid(), email: body.email, name: body.name ?? null, created_at: new Date(clock.now()).toISOString() };
+    const user = {
+      id: ulid(),
+      email: body.email,
+      name: body.name ?? null,
+      created_at: new Date(clock.now()).toISOString(),
+    };
     await userRepository.create(user, await hashPassword(body.password));
     return json(201, representUser(user, version), { Location: `/${version}/users/me` });
   },

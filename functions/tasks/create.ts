@@ -23,6 +23,8 @@ export const handler = httpHandler(
     }
     // event.body is the parsed JSON as sent (before validation's trimming): the request's own identity.
     const request = { key, fingerprint: requestFingerprint('POST', path, event.body) };
-    return runOnce(userId, request, response, () => taskRepository.create(task, [claimIdempotencyKey(userId, request, response)]));
+    return runOnce(userId, request, response, () =>
+      taskRepository.create(task, [claimIdempotencyKey(userId, request, response)]),
+    );
   },
 );

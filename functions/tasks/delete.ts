@@ -4,7 +4,10 @@ import { httpHandler } from '../shared/http/http-handler';
 import { noContent } from '../shared/http/response';
 
 /** `DELETE /tasks/{id}`: 204; afterwards the task is 404. */
-export const handler = httpHandler({ auth: true, cache: 'revalidate' }, async ({ userId, headers, pathParameters }) => {
-  await deleteTask(userId, parseTaskId(pathParameters.id), headers['if-match']);
-  return noContent();
-});
+export const handler = httpHandler(
+  { auth: true, cache: 'revalidate' },
+  async ({ userId, headers, pathParameters }) => {
+    await deleteTask(userId, parseTaskId(pathParameters.id), headers['if-match']);
+    return noContent();
+  },
+);

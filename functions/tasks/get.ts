@@ -7,9 +7,13 @@ import { notModified } from '../shared/http/response';
 import { taskResponse } from '../shared/http/task-response';
 
 /** `GET /tasks/{id}`: 200 + ETag, or 304 when If-None-Match names the current ETag. */
-export const handler = httpHandler({ auth: true, cache: 'revalidate' }, async ({ userId, version, headers, pathParameters }) => {
-  const task = await taskRepository.get(userId, parseTaskId(pathParameters.id));
-  if (!task) throw notFound('Task');
-  if (noneMatchHits(headers['if-none-match'], etagOf(task.version))) return notModified(etagOf(task.version));
-  return taskResponse(200, task, version);
-});
+export const handler = httpHandler(
+  { auth: true, cache: 'revalidate' },
+  async ({ userId, version, headers, pathParameters }) => {
+    const task = await taskRepository.get(userId, parseTaskId(pathParameters.id));
+    if (!task) throw notFound('Task');
+    if (noneMatchHits(headers['if-none-match'], etagOf(task.version)))
+      return notModified(etagOf(task.version));
+    return taskResponse(200, task, version);
+  },
+);

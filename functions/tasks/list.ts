@@ -2,7 +2,13 @@ import { signingKeys } from '../shared/auth/signing-keys';
 import { decodeCursor, encodeCursor, queryFingerprint } from '../shared/data/cursor';
 import { planListQuery } from '../shared/data/list-plan';
 import { countTasks, readOffsetPage, readPage } from '../shared/data/task-lister';
-import { filterAndSort, ListQueryV1Schema, ListQueryV2Schema, type ListQueryV1, type ListQueryV2 } from '../shared/domain/list-query-schemas';
+import {
+  filterAndSort,
+  ListQueryV1Schema,
+  ListQueryV2Schema,
+  type ListQueryV1,
+  type ListQueryV2,
+} from '../shared/domain/list-query-schemas';
 import { representV1List, representV2List } from '../shared/domain/list-representation';
 import type { ApiRequest } from '../shared/http/api-context';
 import { httpHandler } from '../shared/http/http-handler';
@@ -14,13 +20,19 @@ import { json, type ApiResponse } from '../shared/http/response';
  */
 export const handler = httpHandler(
   { auth: true, cache: 'revalidate', query: { v1: ListQueryV1Schema, v2: ListQueryV2Schema } },
-  (request) => (request.version === 'v1' ? listV1(request, request.query as ListQueryV1) : listV2(request, request.query as ListQueryV2)),
+  (request) =>
+    request.version === 'v1'
+      ? listV1(request, request.query as ListQueryV1)
+      : listV2(request, request.query as ListQueryV2),
 );
 
 async function listV1({ userId }: ApiRequest, query: ListQueryV1): Promise<ApiResponse> {
   const { filter, sort } = filterAndSort(query);
   const plan = planListQuery(userId, filter, sort);
-  const [tasks, total] = await Promise.all([readOffsetPage(userId, plan, query.skip, query.limit), countTasks(userId, filter, plan)]);
+  const [tasks, total] = await Promise.all([
+    readOffsetPage(userId, plan, query.skip, query.limit),
+    countTasks(userId, filter, plan),
+  ]);
   return json(200, representV1List(tasks, total, query.skip, query.limit));
 }
 
@@ -29,12 +41,26 @@ async function listV2({ userId, version, event }: ApiRequest, query: ListQueryV2
   const plan = planListQuery(userId, filter, sort);
   const fingerprint = queryFingerprint(filter, sort);
   const { cursor: cursorKey } = await signingKeys();
-  const start = query.cursor ? decodeCursor(cursorKey, userId, fingerprint, plan.keyAttributes, query.cursor) : undefined;
+  const start = query.cursor
+    ? decodeCursor(cursorKey, userId, fingerprint, plan.keyAttributes, query.cursor)
+    : undefined;
   const [page, total] = await Promise.all([
     readPage(userId, plan, query.limit, start),
     query.include_total ? countTasks(userId, filter, plan) : undefined,
   ]);
   const nextCursor = page.next ? encodeCursor(cursorKey, userId, fingerprint, page.next) : null;
-  const params = new URLSearchParams(Object.entries(event.queryStringParameters ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined));
-  return json(200, representV2List(page.tasks, { limit: query.limit, nextCursor, ...(total !== undefined ? { totalCount: total } : {}) }, params, version));
+  const params = new URLSearchParams(
+    Object.entries(event.queryStringParameters ?? {}).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined,
+    ),
+  );
+  return json(
+    200,
+    representV2List(
+      page.tasks,
+      { limit: query.limit, nextCursor, ...(total !== undefined ? { totalCount: total } : {}) },
+      params,
+      version,
+    ),
+  );
 }

@@ -6,9 +6,16 @@ import { taskResponse } from '../shared/http/task-response';
 
 /** `PATCH /tasks/{id}`: JSON Merge Patch (RFC 7396) of the writable fields. */
 export const handler = httpHandler(
-  { auth: true, cache: 'revalidate', mergePatch: true, body: { v1: TaskPatchV1Schema, v2: TaskPatchV2Schema } },
+  {
+    auth: true,
+    cache: 'revalidate',
+    mergePatch: true,
+    body: { v1: TaskPatchV1Schema, v2: TaskPatchV2Schema },
+  },
   async ({ userId, version, body, headers, pathParameters }) => {
-    const task = await changeTask(userId, parseTaskId(pathParameters.id), headers['if-match'], (current) => patchTask(current, body));
+    const task = await changeTask(userId, parseTaskId(pathParameters.id), headers['if-match'], (current) =>
+      patchTask(current, body),
+    );
     return taskResponse(200, task, version);
   },
 );

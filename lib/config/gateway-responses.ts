@@ -35,15 +35,45 @@ export const GATEWAY_COMMON_HEADERS = {
 } as const;
 
 export const gatewayResponses: readonly GatewayResponseDefinition[] = [
-  { type: 'UNAUTHORIZED', kind: 'unauthorized', detail: 'A valid bearer token is required', headers: { 'WWW-Authenticate': 'Bearer' } },
-  { type: 'ACCESS_DENIED', kind: 'unauthorized', detail: 'A valid bearer token is required', headers: { 'WWW-Authenticate': 'Bearer' } },
+  {
+    type: 'UNAUTHORIZED',
+    kind: 'unauthorized',
+    detail: 'A valid bearer token is required',
+    headers: { 'WWW-Authenticate': 'Bearer' },
+  },
+  {
+    type: 'ACCESS_DENIED',
+    kind: 'unauthorized',
+    detail: 'A valid bearer token is required',
+    headers: { 'WWW-Authenticate': 'Bearer' },
+  },
   { type: 'INVALID_API_KEY', kind: 'forbidden', detail: 'A valid x-api-key header is required', headers: {} },
   { type: 'MISSING_AUTHENTICATION_TOKEN', kind: 'not-found', detail: 'No such route', headers: {} },
-  { type: 'THROTTLED', kind: 'rate-limited', detail: "The API key's request rate is over its plan's limit", headers: { 'Retry-After': '1' } },
-  { type: 'QUOTA_EXCEEDED', kind: 'quota-exceeded', detail: "The API key's request quota for the period is spent", headers: { 'Retry-After': '60' } },
+  {
+    type: 'THROTTLED',
+    kind: 'rate-limited',
+    detail: "The API key's request rate is over its plan's limit",
+    headers: { 'Retry-After': '1' },
+  },
+  {
+    type: 'QUOTA_EXCEEDED',
+    kind: 'quota-exceeded',
+    detail: "The API key's request quota for the period is spent",
+    headers: { 'Retry-After': '60' },
+  },
   { type: 'REQUEST_TOO_LARGE', kind: 'payload-too-large', detail: 'The request is too large', headers: {} },
-  { type: 'DEFAULT_4XX', kind: 'malformed-request', detail: 'The request was rejected by the gateway', headers: {} },
-  { type: 'DEFAULT_5XX', kind: 'internal-error', detail: 'The gateway could not complete the request', headers: {} },
+  {
+    type: 'DEFAULT_4XX',
+    kind: 'malformed-request',
+    detail: 'The request was rejected by the gateway',
+    headers: {},
+  },
+  {
+    type: 'DEFAULT_5XX',
+    kind: 'internal-error',
+    detail: 'The gateway could not complete the request',
+    headers: {},
+  },
 ];
 
 /** The VTL body template deployed for a gateway response; `$context.requestId` is filled in by the gateway. */
@@ -59,7 +89,10 @@ export function gatewayResponseTemplate(definition: GatewayResponseDefinition): 
 }
 
 /** The same body, rendered locally with the local request's values. */
-export function renderGatewayResponse(type: GatewayResponseType, requestId: string): { statusCode: number; headers: Record<string, string>; body: string } {
+export function renderGatewayResponse(
+  type: GatewayResponseType,
+  requestId: string,
+): { statusCode: number; headers: Record<string, string>; body: string } {
   const definition = gatewayResponses.find((response) => response.type === type);
   if (!definition) throw new Error(`No gateway response ${type}`);
   const statusCode = problemTypes[definition.kind].status;

@@ -27,7 +27,15 @@ export interface RouteDefinition {
 }
 
 export const routes = [
-  { id: 'Health', method: 'GET', path: '/health', entry: 'functions/health/get.ts', auth: 'none', apiKeyRequired: false, tables: {} },
+  {
+    id: 'Health',
+    method: 'GET',
+    path: '/health',
+    entry: 'functions/health/get.ts',
+    auth: 'none',
+    apiKeyRequired: false,
+    tables: {},
+  },
   {
     id: 'Register',
     method: 'POST',
@@ -47,7 +55,15 @@ export const routes = [
     tables: { tasks: 'read', rateLimits: 'readwrite' },
     usesSigningSecret: true,
   },
-  { id: 'GetMe', method: 'GET', path: '/users/me', entry: 'functions/users/me.ts', auth: 'jwt', apiKeyRequired: true, tables: { tasks: 'read' } },
+  {
+    id: 'GetMe',
+    method: 'GET',
+    path: '/users/me',
+    entry: 'functions/users/me.ts',
+    auth: 'jwt',
+    apiKeyRequired: true,
+    tables: { tasks: 'read' },
+  },
   {
     id: 'CreateTask',
     method: 'POST',
@@ -67,10 +83,42 @@ export const routes = [
     tables: { tasks: 'read' },
     usesSigningSecret: true,
   },
-  { id: 'GetTask', method: 'GET', path: '/tasks/{id}', entry: 'functions/tasks/get.ts', auth: 'jwt', apiKeyRequired: true, tables: { tasks: 'read' } },
-  { id: 'ReplaceTask', method: 'PUT', path: '/tasks/{id}', entry: 'functions/tasks/replace.ts', auth: 'jwt', apiKeyRequired: true, tables: { tasks: 'readwrite' } },
-  { id: 'UpdateTask', method: 'PATCH', path: '/tasks/{id}', entry: 'functions/tasks/update.ts', auth: 'jwt', apiKeyRequired: true, tables: { tasks: 'readwrite' } },
-  { id: 'DeleteTask', method: 'DELETE', path: '/tasks/{id}', entry: 'functions/tasks/delete.ts', auth: 'jwt', apiKeyRequired: true, tables: { tasks: 'readwrite' } },
+  {
+    id: 'GetTask',
+    method: 'GET',
+    path: '/tasks/{id}',
+    entry: 'functions/tasks/get.ts',
+    auth: 'jwt',
+    apiKeyRequired: true,
+    tables: { tasks: 'read' },
+  },
+  {
+    id: 'ReplaceTask',
+    method: 'PUT',
+    path: '/tasks/{id}',
+    entry: 'functions/tasks/replace.ts',
+    auth: 'jwt',
+    apiKeyRequired: true,
+    tables: { tasks: 'readwrite' },
+  },
+  {
+    id: 'UpdateTask',
+    method: 'PATCH',
+    path: '/tasks/{id}',
+    entry: 'functions/tasks/update.ts',
+    auth: 'jwt',
+    apiKeyRequired: true,
+    tables: { tasks: 'readwrite' },
+  },
+  {
+    id: 'DeleteTask',
+    method: 'DELETE',
+    path: '/tasks/{id}',
+    entry: 'functions/tasks/delete.ts',
+    auth: 'jwt',
+    apiKeyRequired: true,
+    tables: { tasks: 'readwrite' },
+  },
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteId = (typeof routes)[number]['id'];

@@ -9,12 +9,20 @@ import { tables, type TableDefinition, type TableName } from '../../functions/sh
 
 /** Physical names for local tables: the definition's id with a prefix (so several stacks can share one DynamoDB). */
 export function localTableNames(prefix = 'task-api-local'): Record<TableName, string> {
-  return { tasks: `${prefix}-tasks`, idempotency: `${prefix}-idempotency`, rateLimits: `${prefix}-rate-limits` };
+  return {
+    tasks: `${prefix}-tasks`,
+    idempotency: `${prefix}-idempotency`,
+    rateLimits: `${prefix}-rate-limits`,
+  };
 }
 
 /** The CreateTable request for a definition: the same keys and indexes CDK deploys. */
 export function createTableInput(definition: TableDefinition, tableName: string): CreateTableCommandInput {
-  const attributes = [definition.partitionKey, ...(definition.sortKey ? [definition.sortKey] : []), ...definition.localIndexes.map((index) => index.sortKey)];
+  const attributes = [
+    definition.partitionKey,
+    ...(definition.sortKey ? [definition.sortKey] : []),
+    ...definition.localIndexes.map((index) => index.sortKey),
+  ];
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
@@ -40,7 +48,11 @@ export function createTableInput(definition: TableDefinition, tableName: string)
 
 /** Creates every table that does not exist yet (idempotent: data persists between `npm start` runs). */
 export async function createTables(endpoint: string, names: Record<TableName, string>): Promise<void> {
-  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   try {
     for (const [name, definition] of Object.entries(tables) as [TableName, TableDefinition][]) {
       try {
@@ -56,7 +68,11 @@ export async function createTables(endpoint: string, names: Record<TableName, st
 }
 
 /** The environment the functions read, pointing at local tables. */
-export function localFunctionEnv(endpoint: string, names: Record<TableName, string>, signingSecret: string): Record<string, string> {
+export function localFunctionEnv(
+  endpoint: string,
+  names: Record<TableName, string>,
+  signingSecret: string,
+): Record<string, string> {
   return {
     TASKS_TABLE: names.tasks,
     IDEMPOTENCY_TABLE: names.idempotency,

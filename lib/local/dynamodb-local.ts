@@ -31,7 +31,9 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -41,7 +43,8 @@ async function waitUntilServing(endpoint: string, child: ChildProcess, timeoutMs
   let exited = false;
   child.once('exit', () => (exited = true));
   while (Date.now() < deadline) {
-    if (exited) throw new Error('DynamoDB Local exited during start (is Java 17+ installed? `java -version`)');
+    if (exited)
+      throw new Error('DynamoDB Local exited during start (is Java 17+ installed? `java -version`)');
     try {
       await fetch(endpoint, { method: 'GET' });
       return;
@@ -54,7 +57,15 @@ async function waitUntilServing(endpoint: string, child: ChildProcess, timeoutMs
 
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   const port = options.port ?? (await freePort());
-  const args = ['-Xmx512m', '-Djava.library.path=./DynamoDBLocal_lib', '-jar', 'DynamoDBLocal.jar', '-port', String(port), '-disableTelemetry'];
+  const args = [
+    '-Xmx512m',
+    '-Djava.library.path=./DynamoDBLocal_lib',
+    '-jar',
+    'DynamoDBLocal.jar',
+    '-port',
+    String(port),
+    '-disableTelemetry',
+  ];
   if (options.dbPath) {
     mkdirSync(options.dbPath, { recursive: true });
     args.push('-sharedDb', '-dbPath', options.dbPath);

@@ -53,7 +53,10 @@ export function buildProxyEvent(request: ProxyRequest): APIGatewayProxyEvent {
     multiValueHeaders,
     queryStringParameters: hasQuery ? query : null,
     multiValueQueryStringParameters: hasQuery ? multiValueQuery : null,
-    pathParameters: request.pathParameters && Object.keys(request.pathParameters).length > 0 ? request.pathParameters : null,
+    pathParameters:
+      request.pathParameters && Object.keys(request.pathParameters).length > 0
+        ? request.pathParameters
+        : null,
     stageVariables: null,
     body: request.body === undefined || request.body === '' ? null : request.body,
     isBase64Encoded: false,

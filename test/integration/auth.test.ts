@@ -8,39 +8,81 @@ import { useClock } from '../../functions/shared/config/clock';
 import { invoke, type ProxyHandler } from '../support/invoke';
 
 /** Each test registers from its own client IP, so the per-IP limit never couples tests. */
-const newIp = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+const newIp = () =>
+  `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 const email = () => `user-${randomUUID()}@Example.com`;
 
-const post = (handler: unknown, resource: string, body: unknown, sourceIp: string, stage: 'v1' | 'v2' = 'v1') =>
-  invoke(handler as ProxyHandler, { stage, method: 'POST', resource, path: resource, body, sourceIp });
+const post = (
+  handler: unknown,
+  resource: string,
+  body: unknown,
+  sourceIp: string,
+  stage: 'v1' | 'v2' = 'v1',
+) => invoke(handler as ProxyHandler, { stage, method: 'POST', resource, path: resource, body, sourceIp });
 
 const methodArn = 'arn:aws:execute-api:us-east-1:123456789012:abc123/v1/GET/users/me';
-const authorize = (authorizationToken: string) => authorizer({ type: 'TOKEN', authorizationToken, methodArn });
+const authorize = (authorizationToken: string) =>
+  authorizer({ type: 'TOKEN', authorizationToken, methodArn });
 
 describe('register, login, me', () => {
   it('registers (201, no password echoed), logs in, and reads the profile through the authorizer', async () => {
     const ip = newIp();
     const address = email();
-    const created = await post(register, '/auth/register', { email: address, password: 'correct horse', name: 'Ada' }, ip);
+    const created = await post(
+      register,
+      '/auth/register',
+      { email: address, password: 'correct horse', name: 'Ada' },
+      ip,
+    );
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ id: expect.any(String), email: address.toLowerCase(), name: 'Ada', created_at: expect.any(String) });
+    expect(created.body).toEqual({
+      id: expect.any(String),
+      email: address.toLowerCase(),
+      name: 'Ada',
+      created_at: expect.any(String),
+    });
     expect(created.headers['Cache-Control']).toBe('no-store');
 
-    const session = await post(login, '/auth/login', { email: address.toUpperCase(), password: 'correct horse' }, ip);
+    const session = await post(
+      login,
+      '/auth/login',
+      { email: address.toUpperCase(), password: 'correct horse' },
+      ip,
+    );
     expect(session.status).toBe(200);
     expect(session.body).toMatchObject({ token_type: 'Bearer', expires_in: 3600 });
 
     const policy = await authorize(`Bearer ${session.body.access_token}`);
-    expect(policy.policyDocument.Statement[0]).toMatchObject({ Effect: 'Allow', Resource: 'arn:aws:execute-api:us-east-1:123456789012:abc123/*' });
-    const profile = await invoke(me as ProxyHandler, { stage: 'v2', method: 'GET', resource: '/users/me', path: '/users/me', userId: String(policy.context?.userId) });
-    expect(profile.body).toMatchObject({ id: created.body.id, name: 'Ada', links: [{ rel: 'self', href: '/v2/users/me', method: 'GET' }, expect.anything()] });
+    expect(policy.policyDocument.Statement[0]).toMatchObject({
+      Effect: 'Allow',
+      Resource: 'arn:aws:execute-api:us-east-1:123456789012:abc123/*',
+    });
+    const profile = await invoke(me, {
+      stage: 'v2',
+      method: 'GET',
+      resource: '/users/me',
+      path: '/users/me',
+      userId: String(policy.context?.userId),
+    });
+    expect(profile.body).toMatchObject({
+      id: created.body.id,
+      name: 'Ada',
+      links: [{ rel: 'self', href: '/v2/users/me', method: 'GET' }, expect.anything()],
+    });
   });
 
   it('answers 409 for an email already registered, whatever its case', async () => {
     const address = email();
     const ip = newIp();
-    expect((await post(register, '/auth/register', { email: address, password: 'password1' }, ip)).status).toBe(201);
-    const duplicate = await post(register, '/auth/register', { email: address.toUpperCase(), password: 'password2' }, ip);
+    expect(
+      (await post(register, '/auth/register', { email: address, password: 'password1' }, ip)).status,
+    ).toBe(201);
+    const duplicate = await post(
+      register,
+      '/auth/register',
+      { email: address.toUpperCase(), password: 'password2' },
+      ip,
+    );
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.type).toBe('https://task-api.dev/problems/email-taken');
   });
@@ -79,21 +121,28 @@ describe('per-IP rate limit on /auth/register', () => {
     const restore = useClock(() => now);
     try {
       const ip = newIp();
-      const statuses: number[] = [];
-      let last;
+      const responses = [];
       for (let attempt = 1; attempt <= 6; attempt++) {
-        last = await post(register, '/auth/register', { email: email(), password: 'password1' }, ip);
-        statuses.push(last.status);
-        expect(last.headers['RateLimit-Policy']).toBe('"register";q=5;w=60');
+        responses.push(await post(register, '/auth/register', { email: email(), password: 'password1' }, ip));
       }
-      expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
-      expect(last!.headers.RateLimit).toBe('"register";r=0;t=50');
-      expect(last!.headers['Retry-After']).toBe('50');
-      expect(last!.body.type).toBe('https://task-api.dev/problems/rate-limited');
+      expect(responses.map((response) => response.status)).toEqual([201, 201, 201, 201, 201, 429]);
+      expect(responses.every((response) => response.headers['RateLimit-Policy'] === '"register";q=5;w=60')).toBe(true);
+      expect(responses.map((response) => response.headers.RateLimit?.split(';')[1])).toEqual(['r=4', 'r=3', 'r=2', 'r=1', 'r=0', 'r=0']);
+      const last = responses[5]!;
+      expect(last.headers.RateLimit).toBe('"register";r=0;t=50');
+      expect(last.headers['Retry-After']).toBe('50');
+      expect(last.body.type).toBe('https://task-api.dev/problems/rate-limited');
 
-      expect((await post(register, '/auth/register', { email: email(), password: 'password1' }, newIp())).status).toBe(201);
+      expect(
+        (await post(register, '/auth/register', { email: email(), password: 'password1' }, newIp())).status,
+      ).toBe(201);
       now = start + 50_000;
-      const nextWindow = await post(register, '/auth/register', { email: email(), password: 'password1' }, ip);
+      const nextWindow = await post(
+        register,
+        '/auth/register',
+        { email: email(), password: 'password1' },
+        ip,
+      );
       expect(nextWindow.status).toBe(201);
       expect(nextWindow.headers.RateLimit).toBe('"register";r=4;t=60');
     } finally {
@@ -104,7 +153,10 @@ describe('per-IP rate limit on /auth/register', () => {
   it('limits login to 10 per minute per IP', async () => {
     const ip = newIp();
     const statuses = [];
-    for (let attempt = 0; attempt < 11; attempt++) statuses.push((await post(login, '/auth/login', { email: 'nobody@example.com', password: 'x' }, ip)).status);
+    for (let attempt = 0; attempt < 11; attempt++)
+      statuses.push(
+        (await post(login, '/auth/login', { email: 'nobody@example.com', password: 'x' }, ip)).status,
+      );
     expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
     expect(statuses[10]).toBe(429);
   });
@@ -123,7 +175,14 @@ describe('the bearer-token authorizer', () => {
   it('rejects missing, malformed, unsigned (alg none) and wrongly signed tokens with Unauthorized', async () => {
     const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"user-1","iss":"task-api","aud":"task-api-clients","exp":9999999999}').toString('base64url')}.`;
     const wrongKey = await sign(new Uint8Array(32).fill(7), {});
-    for (const header of ['', 'Bearer', 'Basic abc', `Bearer ${none}`, `Bearer ${none}x`, `Bearer ${wrongKey}`]) {
+    for (const header of [
+      '',
+      'Bearer',
+      'Basic abc',
+      `Bearer ${none}`,
+      `Bearer ${none}x`,
+      `Bearer ${wrongKey}`,
+    ]) {
       await expect(authorize(header)).rejects.toThrow('Unauthorized');
     }
   });
@@ -132,7 +191,8 @@ describe('the bearer-token authorizer', () => {
     const ip = newIp();
     const address = email();
     await post(register, '/auth/register', { email: address, password: 'password1' }, ip);
-    const token = (await post(login, '/auth/login', { email: address, password: 'password1' }, ip)).body.access_token as string;
+    const token = (await post(login, '/auth/login', { email: address, password: 'password1' }, ip)).body
+      .access_token as string;
     await expect(authorize(`Bearer ${token}`)).resolves.toMatchObject({ principalId: expect.any(String) });
     const restore = useClock(() => Date.now() + 3601 * 1000);
     try {

@@ -8,7 +8,7 @@ import { invoke, newUserId, type ProxyHandler } from '../support/invoke';
 import { list } from '../support/list-client';
 
 const create = (userId: string, body: unknown, key?: string, stage: 'v1' | 'v2' = 'v2') =>
-  invoke(createTask as ProxyHandler, {
+  invoke(createTask, {
     stage,
     method: 'POST',
     resource: '/tasks',
@@ -18,7 +18,8 @@ const create = (userId: string, body: unknown, key?: string, stage: 'v1' | 'v2' 
     headers: key === undefined ? {} : { 'Idempotency-Key': key },
   });
 
-const taskCount = async (userId: string) => (await list(userId, 'v2', { include_total: true, limit: 1 })).body.pagination.total_count as number;
+const taskCount = async (userId: string) =>
+  (await list(userId, 'v2', { include_total: true, limit: 1 })).body.pagination.total_count as number;
 
 describe('POST /tasks with Idempotency-Key', () => {
   it('replays the stored response byte for byte, with Idempotent-Replayed, and creates one task', async () => {
@@ -66,11 +67,15 @@ describe('POST /tasks with Idempotency-Key', () => {
   it('creates exactly one task for 20 concurrent identical requests; every answer is 201 or 409', async () => {
     for (let round = 0; round < 3; round++) {
       const userId = newUserId();
-      const responses = await Promise.all(Array.from({ length: 20 }, () => create(userId, { title: 'once' }, `burst-${round}`)));
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, () => create(userId, { title: 'once' }, `burst-${round}`)),
+      );
       expect(responses.every((response) => response.status === 201 || response.status === 409)).toBe(true);
       const created = responses.filter((response) => response.status === 201);
       expect(new Set(created.map((response) => response.rawBody)).size).toBe(1);
-      expect(responses.filter((r) => r.status === 409).every((r) => r.headers['Retry-After'] === '1')).toBe(true);
+      expect(responses.filter((r) => r.status === 409).every((r) => r.headers['Retry-After'] === '1')).toBe(
+        true,
+      );
       expect(await taskCount(userId)).toBe(1);
     }
   });
@@ -80,9 +85,7 @@ describe('POST /tasks with Idempotency-Key', () => {
     // Fault injection: the transaction is lost on the way to DynamoDB (a crash before commit).
     const stack = dynamo.middlewareStack as MiddlewareStack<object, object>;
     stack.add(
-      () => async () => {
-        throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
-      },
+      () => () => Promise.reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })),
       { step: 'finalizeRequest', name: 'dropRequest' },
     );
     try {
@@ -111,11 +114,14 @@ describe('POST /tasks with Idempotency-Key', () => {
     }
   });
 
-  it.each([['""'], ['"unterminated'], ['x'.repeat(256)], ['clé'], ['"a"b"']])('answers 400 for the malformed key %j', async (key) => {
-    const response = await create(newUserId(), { title: 'a' }, key);
-    expect(response.status).toBe(400);
-    expect(response.headers['Content-Type']).toBe('application/problem+json');
-  });
+  it.each([['""'], ['"unterminated'], ['x'.repeat(256)], ['clé'], ['"a"b"']])(
+    'answers 400 for the malformed key %j',
+    async (key) => {
+      const response = await create(newUserId(), { title: 'a' }, key);
+      expect(response.status).toBe(400);
+      expect(response.headers['Content-Type']).toBe('application/problem+json');
+    },
+  );
 });
 
 describe('conditional updates', () => {
@@ -140,19 +146,22 @@ describe('conditional updates', () => {
     expect(responses.filter((response) => response.status === 412)).toHaveLength(9);
   });
 
-  it.each([['v1'], ['garbage'], ['"unterminated']])('answers 400 for the malformed If-Match %j', async (ifMatch) => {
-    const userId = newUserId();
-    const created = await create(userId, { title: 'a' });
-    const id = created.body.id as string;
-    const response = await invoke(updateTask as ProxyHandler, {
-      method: 'PATCH',
-      resource: '/tasks/{id}',
-      path: `/tasks/${id}`,
-      pathParameters: { id },
-      userId,
-      body: { title: 'b' },
-      headers: { 'If-Match': ifMatch },
-    });
-    expect(response.status).toBe(400);
-  });
+  it.each([['v1'], ['garbage'], ['"unterminated']])(
+    'answers 400 for the malformed If-Match %j',
+    async (ifMatch) => {
+      const userId = newUserId();
+      const created = await create(userId, { title: 'a' });
+      const id = created.body.id as string;
+      const response = await invoke(updateTask, {
+        method: 'PATCH',
+        resource: '/tasks/{id}',
+        path: `/tasks/${id}`,
+        pathParameters: { id },
+        userId,
+        body: { title: 'b' },
+        headers: { 'If-Match': ifMatch },
+      });
+      expect(response.status).toBe(400);
+    },
+  );
 });

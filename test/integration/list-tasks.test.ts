@@ -22,7 +22,11 @@ describe('GET /tasks on DynamoDB Local', () => {
     expect(pages.flatMap((page) => ids(page.data))).toEqual(ids(modelList(stored, {})));
     expect(pages[13].pagination).toMatchObject({ next_cursor: null, has_more: false });
     expect(pages[13].links.map((l: { rel: string }) => l.rel)).toEqual(['self']);
-    expect(pages[0].links[1]).toEqual({ rel: 'next', href: `/v2/tasks?limit=10&cursor=${pages[0].pagination.next_cursor}`, method: 'GET' });
+    expect(pages[0].links[1]).toEqual({
+      rel: 'next',
+      href: `/v2/tasks?limit=10&cursor=${pages[0].pagination.next_cursor}`,
+      method: 'GET',
+    });
   });
 
   const SORTS = ['created_at', 'updated_at', 'title', 'due_date', 'priority'] as const;
@@ -36,7 +40,11 @@ describe('GET /tasks on DynamoDB Local', () => {
     { q: 'TASK' },
   ];
 
-  it.each(SORTS.flatMap((sort_by) => (['asc', 'desc'] as const).map((sort_order) => [sort_by, sort_order] as const)))(
+  it.each(
+    SORTS.flatMap((sort_by) =>
+      (['asc', 'desc'] as const).map((sort_order) => [sort_by, sort_order] as const),
+    ),
+  )(
     'walks every page sorted by %s %s, for no filter and each single filter, in the contract order',
     async (sort_by, sort_order) => {
       for (const filter of SINGLE_FILTERS) {
@@ -80,7 +88,12 @@ describe('GET /tasks on DynamoDB Local', () => {
   });
 
   it('answers v1 with skip/limit pages and an exact total_count for every filter', async () => {
-    for (const query of [{}, { status: 'completed' }, { q: 'report' }, { status: 'pending', q: 'a', sort_by: 'title', sort_order: 'asc' }] as ModelQuery[]) {
+    for (const query of [
+      {},
+      { status: 'completed' },
+      { q: 'report' },
+      { status: 'pending', q: 'a', sort_by: 'title', sort_order: 'asc' },
+    ] as ModelQuery[]) {
       const expected = modelList(stored, query);
       const response = await list(userId, 'v1', { ...query, skip: 5, limit: 7 });
       expect(response.status).toBe(200);
@@ -92,7 +105,12 @@ describe('GET /tasks on DynamoDB Local', () => {
   });
 
   it('counts include_total exactly, from counters or by counting', async () => {
-    for (const query of [{}, { status: 'in_progress' }, { tag: 'work' }, { priority: 'high', q: 'a' }] as ModelQuery[]) {
+    for (const query of [
+      {},
+      { status: 'in_progress' },
+      { tag: 'work' },
+      { priority: 'high', q: 'a' },
+    ] as ModelQuery[]) {
       const response = await list(userId, 'v2', { ...query, include_total: true, limit: 1 });
       expect(response.body.pagination.total_count).toBe(modelList(stored, query).length);
     }
@@ -108,7 +126,8 @@ describe('list cursors and parameters', () => {
     await seedTasks(userId, 12, 7);
   });
 
-  const firstCursor = async (query: Record<string, string | number> = {}) => (await list(userId, 'v2', { limit: 2, ...query })).body.pagination.next_cursor as string;
+  const firstCursor = async (query: Record<string, string | number> = {}) =>
+    (await list(userId, 'v2', { limit: 2, ...query })).body.pagination.next_cursor as string;
 
   it('rejects a tampered cursor with 400 problem+json', async () => {
     const cursor = await firstCursor();
@@ -146,7 +165,7 @@ describe('list cursors and parameters', () => {
     ['v2', { include_total: 'yes' }],
     ['v2', { colour: 'red' }],
   ] as const)('answers %s %j with 422 problem+json', async (stage, query) => {
-    const response = await list(userId, stage, query as Record<string, string>);
+    const response = await list(userId, stage, query);
     expect(response.status).toBe(422);
     expect(response.headers['Content-Type']).toBe('application/problem+json');
     expect(response.body.errors.length).toBeGreaterThan(0);

@@ -5,26 +5,62 @@ import { handler as replaceTask } from '../../functions/tasks/replace';
 import { handler as updateTask } from '../../functions/tasks/update';
 import { invoke, newUserId, type ProxyHandler } from '../support/invoke';
 
-const create = (userId: string, body: unknown, stage: 'v1' | 'v2' = 'v2', headers: Record<string, string> = {}) =>
-  invoke(createTask as ProxyHandler, { stage, method: 'POST', resource: '/tasks', path: '/tasks', body, userId, headers });
+const create = (
+  userId: string,
+  body: unknown,
+  stage: 'v1' | 'v2' = 'v2',
+  headers: Record<string, string> = {},
+) => invoke(createTask, { stage, method: 'POST', resource: '/tasks', path: '/tasks', body, userId, headers });
 
-const onTask = (handler: unknown, method: string, userId: string, id: string, extra: { stage?: 'v1' | 'v2'; body?: unknown; headers?: Record<string, string> } = {}) =>
-  invoke(handler as ProxyHandler, { stage: extra.stage ?? 'v2', method, resource: '/tasks/{id}', path: `/tasks/${id}`, pathParameters: { id }, userId, body: extra.body, headers: extra.headers });
+const onTask = (
+  handler: unknown,
+  method: string,
+  userId: string,
+  id: string,
+  extra: { stage?: 'v1' | 'v2'; body?: unknown; headers?: Record<string, string> } = {},
+) =>
+  invoke(handler as ProxyHandler, {
+    stage: extra.stage ?? 'v2',
+    method,
+    resource: '/tasks/{id}',
+    path: `/tasks/${id}`,
+    pathParameters: { id },
+    userId,
+    body: extra.body,
+    headers: extra.headers,
+  });
 
 describe('task CRUD against DynamoDB Local', () => {
   it('creates a v2 task with defaults, Location and a strong ETag', async () => {
     const userId = newUserId();
     const response = await create(userId, { title: '  Write docs  ', tags: ['Docs', 'v2'] });
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ title: 'Write docs', description: null, status: 'pending', priority: 'medium', due_date: null, tags: ['docs', 'v2'] });
+    expect(response.body).toMatchObject({
+      title: 'Write docs',
+      description: null,
+      status: 'pending',
+      priority: 'medium',
+      due_date: null,
+      tags: ['docs', 'v2'],
+    });
     expect(response.headers.Location).toBe(`/v2/tasks/${response.body.id}`);
     expect(response.headers.ETag).toMatch(/^"[^"]+"$/);
-    expect(response.body.links.map((l: { rel: string }) => l.rel)).toEqual(['self', 'update', 'replace', 'delete']);
+    expect(response.body.links.map((l: { rel: string }) => l.rel)).toEqual([
+      'self',
+      'update',
+      'replace',
+      'delete',
+    ]);
   });
 
   it('keeps v2-only fields when a v1 PUT replaces the task', async () => {
     const userId = newUserId();
-    const { body: created } = await create(userId, { title: 'a', priority: 'high', due_date: '2030-01-31', tags: ['x'] });
+    const { body: created } = await create(userId, {
+      title: 'a',
+      priority: 'high',
+      due_date: '2030-01-31',
+      tags: ['x'],
+    });
     const put = await onTask(replaceTask, 'PUT', userId, created.id, { stage: 'v1', body: { title: 'b' } });
     expect(put.status).toBe(200);
     expect(put.body).not.toHaveProperty('priority');
@@ -32,7 +68,7 @@ describe('task CRUD against DynamoDB Local', () => {
     expect(after.body).toMatchObject({ title: 'b', priority: 'high', due_date: '2030-01-31', tags: ['x'] });
   });
 
-  it('hides another user\'s task behind a 404', async () => {
+  it("hides another user's task behind a 404", async () => {
     const { body: created } = await create(newUserId(), { title: 'mine' });
     const other = await onTask(getTask, 'GET', newUserId(), created.id);
     expect(other.status).toBe(404);
@@ -49,9 +85,14 @@ describe('task CRUD against DynamoDB Local', () => {
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ description: null, status: 'completed' });
     expect(patched.headers.ETag).not.toBe(headers.ETag);
-    const stale = await onTask(updateTask, 'PATCH', userId, created.id, { body: { title: 'z' }, headers: { 'If-Match': headers.ETag! } });
+    const stale = await onTask(updateTask, 'PATCH', userId, created.id, {
+      body: { title: 'z' },
+      headers: { 'If-Match': headers.ETag! },
+    });
     expect(stale.status).toBe(412);
-    const cached = await onTask(getTask, 'GET', userId, created.id, { headers: { 'If-None-Match': patched.headers.ETag! } });
+    const cached = await onTask(getTask, 'GET', userId, created.id, {
+      headers: { 'If-None-Match': patched.headers.ETag! },
+    });
     expect(cached.status).toBe(304);
     expect(cached.rawBody).toBe('');
   });

@@ -15,5 +15,9 @@ export default async function globalSetup(): Promise<void> {
   }
   const names = localTableNames(`test-${process.pid}`);
   await createTables(endpoint, names);
-  Object.assign(process.env, localFunctionEnv(endpoint, names, 'test-signing-secret-that-is-long-enough-0123456789'), { LOG_LEVEL: 'silent' });
+  Object.assign(
+    process.env,
+    localFunctionEnv(endpoint, names, 'test-signing-secret-that-is-long-enough-0123456789'),
+    { LOG_LEVEL: 'silent' },
+  );
 }

@@ -34,7 +34,8 @@ export async function invoke(handler: ProxyHandler, options: InvokeOptions): Pro
   let body: string | undefined;
   if (options.body !== undefined) {
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-    if (!headers.some(([name]) => name.toLowerCase() === 'content-type')) headers.push(['Content-Type', 'application/json']);
+    if (!headers.some(([name]) => name.toLowerCase() === 'content-type'))
+      headers.push(['Content-Type', 'application/json']);
   }
   const request: ProxyRequest = {
     stage: options.stage ?? 'v2',
@@ -46,12 +47,25 @@ export async function invoke(handler: ProxyHandler, options: InvokeOptions): Pro
     query: options.query,
     body,
     sourceIp: options.sourceIp,
-    authorizer: options.userId ? { principalId: options.userId, userId: options.userId, expiresAt: String(Math.floor(clock.now() / 1000) + 3600) } : undefined,
+    authorizer: options.userId
+      ? {
+          principalId: options.userId,
+          userId: options.userId,
+          expiresAt: String(Math.floor(clock.now() / 1000) + 3600),
+        }
+      : undefined,
   };
   const event = buildProxyEvent(request);
   const result = await handler(event, lambdaContext('test', randomUUID()) as never);
-  const resultHeaders = Object.fromEntries(Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]));
-  return { status: result.statusCode, headers: resultHeaders, rawBody: result.body, body: result.body ? JSON.parse(result.body) : undefined };
+  const resultHeaders = Object.fromEntries(
+    Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]),
+  );
+  return {
+    status: result.statusCode,
+    headers: resultHeaders,
+    rawBody: result.body,
+    body: result.body ? JSON.parse(result.body) : undefined,
+  };
 }
 
 /** A fresh user id: each test owns its own partition, so tests never see each other's tasks. */

@@ -1,17 +1,30 @@
 import { handler as listTasks } from '../../functions/tasks/list';
-import { invoke, type InvokeResult, type ProxyHandler } from './invoke';
+import { invoke, type InvokeResult } from './invoke';
 
 /** GET /tasks through the real handler, with the query given as pairs (repeats allowed). */
-export function list(userId: string, stage: 'v1' | 'v2', query: Record<string, string | number | boolean | undefined>): Promise<InvokeResult> {
-  const pairs = Object.entries(query).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)] as [string, string]]));
-  return invoke(listTasks as ProxyHandler, { stage, method: 'GET', resource: '/tasks', path: '/tasks', query: pairs, userId });
+export function list(
+  userId: string,
+  stage: 'v1' | 'v2',
+  query: Record<string, string | number | boolean | undefined>,
+): Promise<InvokeResult> {
+  const pairs = Object.entries(query).flatMap(([name, value]) =>
+    value === undefined ? [] : [[name, String(value)] as [string, string]],
+  );
+  return invoke(listTasks, {
+    stage,
+    method: 'GET',
+    resource: '/tasks',
+    path: '/tasks',
+    query: pairs,
+    userId,
+  });
 }
 
 /** Follows `next_cursor` from the first page to the last; returns every page's body. */
 export async function walkV2(
   userId: string,
   query: Record<string, string | number | boolean | undefined>,
-  betweenPages: () => Promise<void> = async () => undefined,
+  betweenPages: () => Promise<void> = () => Promise.resolve(),
 ) {
   const pages = [];
   let cursor: string | undefined;

@@ -1,11 +1,27 @@
 import fc from 'fast-check';
 import { handler as createTask } from '../../functions/tasks/create';
 import { handler as updateTask } from '../../functions/tasks/update';
-import { invoke, type ProxyHandler } from './invoke';
+import { invoke } from './invoke';
 import type { ModelTask } from './task-model';
 
 /** Titles with case, prefix and Unicode traps for the case-insensitive, total title order. */
-export const TITLES = ['a', 'A', 'a b', 'ab', 'AB', 'Zebra', 'zeta', 'Ärger', 'émile', 'straße', '日本', 'task 1', 'task 10', 'Task 2', 'Report'];
+export const TITLES = [
+  'a',
+  'A',
+  'a b',
+  'ab',
+  'AB',
+  'Zebra',
+  'zeta',
+  'Ärger',
+  'émile',
+  'straße',
+  '日本',
+  'task 1',
+  'task 10',
+  'Task 2',
+  'Report',
+];
 export const WORDS = ['urgent', 'Later', 'report', 'call Bob', 'x'];
 export const TAGS = ['home', 'work', 'urgent', 'q4'];
 export const DATES = ['2026-01-01', '2026-01-02', '2026-06-30', '2027-12-31'];
@@ -23,13 +39,20 @@ export const taskInput = fc.record(
 );
 
 export async function createViaApi(userId: string, body: unknown): Promise<ModelTask> {
-  const response = await invoke(createTask as ProxyHandler, { stage: 'v2', method: 'POST', resource: '/tasks', path: '/tasks', body, userId });
+  const response = await invoke(createTask, {
+    stage: 'v2',
+    method: 'POST',
+    resource: '/tasks',
+    path: '/tasks',
+    body,
+    userId,
+  });
   if (response.status !== 201) throw new Error(`create failed: ${response.status} ${response.rawBody}`);
   return response.body as ModelTask;
 }
 
 export async function patchViaApi(userId: string, id: string, body: unknown): Promise<ModelTask> {
-  const response = await invoke(updateTask as ProxyHandler, {
+  const response = await invoke(updateTask, {
     stage: 'v2',
     method: 'PATCH',
     resource: '/tasks/{id}',

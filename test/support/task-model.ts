@@ -26,7 +26,8 @@ export interface ModelQuery {
 }
 
 const RANK: Record<string, number> = { low: 1, medium: 2, high: 3 };
-const codePointCompare = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+const codePointCompare = (a: string, b: string) =>
+  Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 
 export function modelMatches(task: ModelTask, query: ModelQuery): boolean {
   if (query.status && task.status !== query.status) return false;

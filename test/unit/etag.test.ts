@@ -14,9 +14,12 @@ describe('ETag and conditional headers', () => {
     expect(requiredVersion('"abc"')).toBe(0);
   });
 
-  it.each(['v1', '"open', '"a" "b"', ''])('rejects the malformed If-Match %j with a 400 problem', (header) => {
-    expect(() => requiredVersion(header)).toThrow(expect.objectContaining({ status: 400 }));
-  });
+  it.each(['v1', '"open', '"a" "b"', ''])(
+    'rejects the malformed If-Match %j with a 400 problem',
+    (header) => {
+      expect(() => requiredVersion(header)).toThrow(expect.objectContaining({ status: 400 }));
+    },
+  );
 
   it('matches If-None-Match weakly, by list or *', () => {
     expect(noneMatchHits('"v2"', '"v2"')).toBe(true);

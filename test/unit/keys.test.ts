@@ -7,20 +7,30 @@ const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffe
 const task = (overrides: Partial<Task>): Task => ({ ...newTask('u', { title: 't' }), ...overrides });
 
 describe('key building', () => {
-  it('puts every task in its owner\'s partition', () => {
+  it("puts every task in its owner's partition", () => {
     expect(keys.task('u1', 'T')).toEqual({ pk: 'USER#u1', sk: 'TASK#T' });
     expect(keys.taskCounters('u1').pk).toBe(keys.task('u1', 'x').pk);
   });
 
   it('orders title keys as DynamoDB will (UTF-8 bytes) exactly like "lower-cased title, then id"', () => {
-    const title = fc.string({ unit: fc.constantFrom('a', 'A', 'b', ' ', 'ä', 'Ä', 'z', '日', '~', '!'), minLength: 1, maxLength: 6 });
+    const title = fc.string({
+      unit: fc.constantFrom('a', 'A', 'b', ' ', 'ä', 'Ä', 'z', '日', '~', '!'),
+      minLength: 1,
+      maxLength: 6,
+    });
     fc.assert(
-      fc.property(title, title, fc.constantFrom('01A', '01B'), fc.constantFrom('01A', '01B'), (titleA, titleB, idA, idB) => {
-        const a = indexKeys(task({ title: titleA, id: idA })).lsi_title;
-        const b = indexKeys(task({ title: titleB, id: idB })).lsi_title;
-        const expected = byteOrder(titleA.toLowerCase(), titleB.toLowerCase()) || byteOrder(idA, idB);
-        expect(Math.sign(byteOrder(a, b))).toBe(Math.sign(expected));
-      }),
+      fc.property(
+        title,
+        title,
+        fc.constantFrom('01A', '01B'),
+        fc.constantFrom('01A', '01B'),
+        (titleA, titleB, idA, idB) => {
+          const a = indexKeys(task({ title: titleA, id: idA })).lsi_title;
+          const b = indexKeys(task({ title: titleB, id: idB })).lsi_title;
+          const expected = byteOrder(titleA.toLowerCase(), titleB.toLowerCase()) || byteOrder(idA, idB);
+          expect(Math.sign(byteOrder(a, b))).toBe(Math.sign(expected));
+        },
+      ),
     );
   });
 
@@ -28,7 +38,9 @@ describe('key building', () => {
     const dated = indexKeys(task({ due_date: '2999-12-31' })).lsi_due_date;
     const undated = indexKeys(task({ due_date: null })).lsi_due_date;
     expect(byteOrder(dated, undated)).toBeLessThan(0);
-    const [low, medium, high] = (['low', 'medium', 'high'] as const).map((priority) => indexKeys(task({ priority })).lsi_priority);
+    const [low, medium, high] = (['low', 'medium', 'high'] as const).map(
+      (priority) => indexKeys(task({ priority })).lsi_priority,
+    );
     expect(byteOrder(low!, medium!)).toBeLessThan(0);
     expect(byteOrder(medium!, high!)).toBeLessThan(0);
   });

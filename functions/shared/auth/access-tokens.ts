@@ -38,6 +38,7 @@ export async function verifyAccessToken(token: string): Promise<AccessTokenClaim
     requiredClaims: ['sub', 'exp'],
     currentDate: new Date(clock.now()),
   });
-  if (typeof payload.sub !== 'string' || typeof payload.exp !== 'number') throw new Error('token without subject or expiry');
+  if (typeof payload.sub !== 'string' || typeof payload.exp !== 'number')
+    throw new Error('token without subject or expiry');
   return { userId: payload.sub, expiresAt: payload.exp };
 }

@@ -30,7 +30,9 @@ async function load(): Promise<SigningKeys> {
 
 async function fetchSecret(secretId: string): Promise<string> {
   const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
-  const { SecretString } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: secretId }));
+  const { SecretString } = await new SecretsManagerClient({}).send(
+    new GetSecretValueCommand({ SecretId: secretId }),
+  );
   if (!SecretString) throw new Error('The signing secret has no string value');
   return SecretString;
 }

@@ -12,7 +12,10 @@ function threshold(): number {
 
 function write(level: Level, message: string, fields: Record<string, unknown>): void {
   if (order[level] < threshold()) return;
-  const line = JSON.stringify({ level, message, timestamp: new Date().toISOString(), ...fields }, errorReplacer);
+  const line = JSON.stringify(
+    { level, message, timestamp: new Date().toISOString(), ...fields },
+    errorReplacer,
+  );
   (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(line + '\n');
 }
 

@@ -38,8 +38,15 @@ function signature(key: Uint8Array, userId: string, payload: string): Buffer {
   return createHmac('sha256', key).update(userId).update('\n').update(payload).digest();
 }
 
-export function encodeCursor(key: Uint8Array, userId: string, fingerprint: string, position: CursorPosition): string {
-  const payload = Buffer.from(JSON.stringify({ v: 1, q: fingerprint, k: position } satisfies CursorPayload)).toString('base64url');
+export function encodeCursor(
+  key: Uint8Array,
+  userId: string,
+  fingerprint: string,
+  position: CursorPosition,
+): string {
+  const payload = Buffer.from(
+    JSON.stringify({ v: 1, q: fingerprint, k: position } satisfies CursorPayload),
+  ).toString('base64url');
   return `${payload}.${signature(key, userId, payload).toString('base64url')}`;
 }
 
@@ -55,7 +62,8 @@ export function decodeCursor(
   cursor: string,
 ): CursorPosition {
   const [payload, mac, ...rest] = cursor.split('.');
-  if (!payload || !mac || rest.length > 0 || !/^[A-Za-z0-9_-]+$/.test(payload + mac)) throw invalidCursor('is malformed');
+  if (!payload || !mac || rest.length > 0 || !/^[A-Za-z0-9_-]+$/.test(payload + mac))
+    throw invalidCursor('is malformed');
   const expected = signature(key, userId, payload);
   const given = Buffer.from(mac, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
@@ -63,7 +71,8 @@ export function decodeCursor(
   }
   const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as CursorPayload;
   if (parsed.v !== 1) throw invalidCursor('has an unknown format');
-  if (parsed.q !== fingerprint) throw invalidCursor('was made for other filters or another sort: start again without it');
+  if (parsed.q !== fingerprint)
+    throw invalidCursor('was made for other filters or another sort: start again without it');
   const position = parsed.k;
   const attributes = Object.keys(position ?? {});
   const shaped =

@@ -29,11 +29,18 @@ export const dynamo: DynamoDBDocumentClient = createClient();
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof DynamoDBServiceException) {
-    return error.$retryable !== undefined || error.$fault === 'server' || error.$metadata.httpStatusCode === 503;
+    return (
+      error.$retryable !== undefined || error.$fault === 'server' || error.$metadata.httpStatusCode === 503
+    );
   }
   if (error instanceof Error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || error.name === 'TimeoutError';
+    return (
+      code === 'ECONNREFUSED' ||
+      code === 'ECONNRESET' ||
+      code === 'ETIMEDOUT' ||
+      error.name === 'TimeoutError'
+    );
   }
   return false;
 }

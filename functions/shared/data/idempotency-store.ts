@@ -27,9 +27,15 @@ interface IdempotencyRecord {
  * The conditional put that claims the key and stores the response, for the caller's transaction: it
  * succeeds only if no live record exists (an expired one, not yet swept by TTL, counts as absent).
  */
-export function claimIdempotencyKey(userId: string, request: IdempotentRequest, response: ApiResponse): TransactItem {
+export function claimIdempotencyKey(
+  userId: string,
+  request: IdempotentRequest,
+  response: ApiResponse,
+): TransactItem {
   const now = Math.floor(clock.now() / 1000);
-  const headers = Object.fromEntries(STORED_HEADERS.flatMap((name) => (response.headers[name] ? [[name, response.headers[name]]] : [])));
+  const headers = Object.fromEntries(
+    STORED_HEADERS.flatMap((name) => (response.headers[name] ? [[name, response.headers[name]]] : [])),
+  );
   const record: IdempotencyRecord = {
     ...keys.idempotency(userId, request.key),
     fingerprint: request.fingerprint,
@@ -74,15 +80,20 @@ export async function runOnce(
       const claim = reasons?.[0];
       if (!claim) throw error;
       if (claim.code === 'ConditionalCheckFailed') {
-        const record = (claim.item ?? (await readRecord(userId, request.key))) as IdempotencyRecord | undefined;
+        const record = (claim.item ?? (await readRecord(userId, request.key))) as
+          IdempotencyRecord | undefined;
         if (record) return replay(record, request);
       } else if (!reasons.some((reason) => reason.code === 'TransactionConflict')) {
         throw error;
       }
       if (attempt >= MAX_ATTEMPTS) {
-        throw new ProblemError('idempotency-in-flight', 'A request with this Idempotency-Key is still being processed', {
-          headers: { 'Retry-After': '1' },
-        });
+        throw new ProblemError(
+          'idempotency-in-flight',
+          'A request with this Idempotency-Key is still being processed',
+          {
+            headers: { 'Retry-After': '1' },
+          },
+        );
       }
       await delay(25 * attempt);
     }
@@ -93,12 +104,20 @@ function replay(record: IdempotencyRecord, request: IdempotentRequest): ApiRespo
   if (record.fingerprint !== request.fingerprint) {
     throw new ProblemError('idempotency-key-reused', 'This Idempotency-Key was used for a different request');
   }
-  return { statusCode: record.status_code, headers: { ...record.headers, 'Idempotent-Replayed': 'true' }, body: record.body };
+  return {
+    statusCode: record.status_code,
+    headers: { ...record.headers, 'Idempotent-Replayed': 'true' },
+    body: record.body,
+  };
 }
 
 async function readRecord(userId: string, key: string): Promise<IdempotencyRecord | undefined> {
   const { Item } = await dynamo.send(
-    new GetCommand({ TableName: tables.idempotency, Key: keys.idempotency(userId, key), ConsistentRead: true }),
+    new GetCommand({
+      TableName: tables.idempotency,
+      Key: keys.idempotency(userId, key),
+      ConsistentRead: true,
+    }),
   );
   return Item as IdempotencyRecord | undefined;
 }

@@ -30,7 +30,9 @@ export const keys = {
   /** The sort-key prefix shared by all of a user's tasks (and nothing else in the partition). */
   taskPrefix: TASK,
   /** An idempotency record: scoped to the user, so two users may use the same key. */
-  idempotency: (userId: string, idempotencyKey: string): { pk: string } => ({ pk: `${userId}#${idempotencyKey}` }),
+  idempotency: (userId: string, idempotencyKey: string): { pk: string } => ({
+    pk: `${userId}#${idempotencyKey}`,
+  }),
   /** A fixed-window rate-limit counter for one policy, client IP and window. */
   rateLimit: (policy: string, clientIp: string, windowStart: number): { pk: string } => ({
     pk: `${policy}#${clientIp}#${windowStart}`,
@@ -64,8 +66,7 @@ export function indexKeys(task: Task): Record<IndexKeyAttribute, string> {
 /** The start of the index key range that holds exactly the tasks whose indexed value is `value`. */
 export const indexValuePrefix = (value: string): string => value + SEPARATOR;
 
-export const indexes = Object.fromEntries(tasksTable.localIndexes.map((index) => [index.indexName, index.sortKey])) as Record<
-  IndexName,
-  IndexKeyAttribute
->;
+export const indexes = Object.fromEntries(
+  tasksTable.localIndexes.map((index) => [index.indexName, index.sortKey]),
+) as Record<IndexName, IndexKeyAttribute>;
 export type { IndexName, IndexKeyAttribute };

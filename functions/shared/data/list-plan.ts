@@ -1,5 +1,13 @@
 import type { TaskFilter, TaskSort } from '../domain/list-query-schemas';
-import { indexes, indexValuePrefix, keys, PRIORITY_RANK, userPartition, type IndexKeyAttribute, type IndexName } from './keys';
+import {
+  indexes,
+  indexValuePrefix,
+  keys,
+  PRIORITY_RANK,
+  userPartition,
+  type IndexKeyAttribute,
+  type IndexName,
+} from './keys';
 
 /**
  * How a list query reads DynamoDB: which index serves the sort order, which filters become key

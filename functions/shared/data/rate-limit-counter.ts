@@ -16,7 +16,13 @@ export interface WindowUsage {
  * only while the count is under the limit, so concurrent requests can never overshoot it. Counter items
  * expire (TTL) shortly after their window ends.
  */
-export async function countRequest(policy: string, clientIp: string, limit: number, windowStart: number, windowEnd: number): Promise<WindowUsage> {
+export async function countRequest(
+  policy: string,
+  clientIp: string,
+  limit: number,
+  windowStart: number,
+  windowEnd: number,
+): Promise<WindowUsage> {
   try {
     const { Attributes } = await dynamo.send(
       new UpdateCommand({
@@ -25,7 +31,11 @@ export async function countRequest(policy: string, clientIp: string, limit: numb
         UpdateExpression: 'SET expires_at = if_not_exists(expires_at, :expires) ADD #count :one',
         ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
         ExpressionAttributeNames: { '#count': 'request_count' },
-        ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':expires': Math.ceil(windowEnd / 1000) + 60 },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':limit': limit,
+          ':expires': Math.ceil(windowEnd / 1000) + 60,
+        },
         ReturnValues: 'UPDATED_NEW',
       }),
     );

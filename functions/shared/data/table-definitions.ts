@@ -55,5 +55,9 @@ export const rateLimitTable = {
   ttlAttribute: 'expires_at',
 } as const satisfies TableDefinition;
 
-export const tables = { tasks: tasksTable, idempotency: idempotencyTable, rateLimits: rateLimitTable } as const;
+export const tables = {
+  tasks: tasksTable,
+  idempotency: idempotencyTable,
+  rateLimits: rateLimitTable,
+} as const;
 export type TableName = keyof typeof tables;

@@ -54,9 +54,8 @@ export function countsFromItem(item: Record<string, unknown> | undefined): TaskC
   const number = (name: string) => (typeof item?.[name] === 'number' ? item[name] : 0);
   return {
     total: number('total'),
-    byStatus: Object.fromEntries(TASK_STATUSES.map((status) => [status, number(statusAttribute(status))])) as Record<
-      TaskStatus,
-      number
-    >,
+    byStatus: Object.fromEntries(
+      TASK_STATUSES.map((status) => [status, number(statusAttribute(status))]),
+    ) as Record<TaskStatus, number>,
   };
 }

@@ -62,8 +62,12 @@ export async function readPage(
   let position = start;
   for (let queries = 1; ; queries++) {
     const wanted = limit + 1 - items.length;
-    const evaluate = plan.filterExpression ? Math.min(MAX_EVALUATED_PER_QUERY, wanted * 4 ** queries) : wanted;
-    const output: QueryCommandOutput = await dynamo.send(new QueryCommand(queryInput(plan, evaluate, position, userId)));
+    const evaluate = plan.filterExpression
+      ? Math.min(MAX_EVALUATED_PER_QUERY, wanted * 4 ** queries)
+      : wanted;
+    const output: QueryCommandOutput = await dynamo.send(
+      new QueryCommand(queryInput(plan, evaluate, position, userId)),
+    );
     items.push(...(output.Items ?? []));
     if (items.length > limit) {
       const page = items.slice(0, limit);
@@ -76,7 +80,12 @@ export async function readPage(
 }
 
 /** `skip` + `limit` (v1): offset pagination reads and drops `skip` matches first, so its cost grows with skip. */
-export async function readOffsetPage(userId: string, plan: ListPlan, skip: number, limit: number): Promise<Task[]> {
+export async function readOffsetPage(
+  userId: string,
+  plan: ListPlan,
+  skip: number,
+  limit: number,
+): Promise<Task[]> {
   const page = await readPage(userId, plan, skip + limit, undefined, Number.POSITIVE_INFINITY);
   return page.tasks.slice(skip);
 }
@@ -89,7 +98,9 @@ export async function readOffsetPage(userId: string, plan: ListPlan, skip: numbe
 export async function countTasks(userId: string, filter: TaskFilter, plan: ListPlan): Promise<number> {
   const filters = Object.keys(filter);
   if (filters.length === 0 || (filters.length === 1 && filter.status)) {
-    const { Item } = await dynamo.send(new GetCommand({ TableName: tables.tasks, Key: keys.taskCounters(userId), ConsistentRead: true }));
+    const { Item } = await dynamo.send(
+      new GetCommand({ TableName: tables.tasks, Key: keys.taskCounters(userId), ConsistentRead: true }),
+    );
     const counts = countsFromItem(Item);
     return filter.status ? counts.byStatus[filter.status] : counts.total;
   }
@@ -97,7 +108,11 @@ export async function countTasks(userId: string, filter: TaskFilter, plan: ListP
   let start: Record<string, unknown> | undefined;
   do {
     const output = await dynamo.send(
-      new QueryCommand({ ...queryInput(plan, MAX_EVALUATED_PER_QUERY, undefined, userId), Select: 'COUNT', ExclusiveStartKey: start }),
+      new QueryCommand({
+        ...queryInput(plan, MAX_EVALUATED_PER_QUERY, undefined, userId),
+        Select: 'COUNT',
+        ExclusiveStartKey: start,
+      }),
     );
     count += output.Count ?? 0;
     start = output.LastEvaluatedKey;

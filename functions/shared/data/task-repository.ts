@@ -58,7 +58,10 @@ export const taskRepository = {
     await conditional(() =>
       dynamo.send(
         new TransactWriteCommand({
-          TransactItems: [{ Put: put }, counterUpdate(next.owner_id, { add: next.status, remove: previous.status })],
+          TransactItems: [
+            { Put: put },
+            counterUpdate(next.owner_id, { add: next.status, remove: previous.status }),
+          ],
         }),
       ),
     );
@@ -92,7 +95,9 @@ async function conditional(write: () => Promise<unknown>): Promise<void> {
     await write();
   } catch (error) {
     const reasons = cancellationReasons(error);
-    const lost = reasons?.some((reason) => reason.code === 'ConditionalCheckFailed' || reason.code === 'TransactionConflict');
+    const lost = reasons?.some(
+      (reason) => reason.code === 'ConditionalCheckFailed' || reason.code === 'TransactionConflict',
+    );
     if (error instanceof ConditionalCheckFailedException || lost) throw new WriteConflict();
     throw error;
   }

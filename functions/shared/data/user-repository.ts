@@ -35,12 +35,23 @@ export const userRepository = {
 
   /** What login needs, from one GetItem on the email item. */
   async credentials(email: string): Promise<{ userId: string; passwordHash: string } | undefined> {
-    const { Item } = await dynamo.send(new GetCommand({ TableName: tables.tasks, Key: keys.userEmail(email) }));
+    const { Item } = await dynamo.send(
+      new GetCommand({ TableName: tables.tasks, Key: keys.userEmail(email) }),
+    );
     return Item ? { userId: String(Item.user_id), passwordHash: String(Item.password_hash) } : undefined;
   },
 
   async get(userId: string): Promise<User | undefined> {
-    const { Item } = await dynamo.send(new GetCommand({ TableName: tables.tasks, Key: keys.userProfile(userId) }));
-    return Item ? { id: String(Item.id), email: String(Item.email), name: (Item.name as string | null) ?? null, created_at: String(Item.created_at) } : undefined;
+    const { Item } = await dynamo.send(
+      new GetCommand({ TableName: tables.tasks, Key: keys.userProfile(userId) }),
+    );
+    return Item
+      ? {
+          id: String(Item.id),
+          email: String(Item.email),
+          name: (Item.name as string | null) ?? null,
+          created_at: String(Item.created_at),
+        }
+      : undefined;
   },
 };

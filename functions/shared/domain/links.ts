@@ -5,4 +5,8 @@ export interface Link {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 }
 
-export const link = (rel: string, href: string, method: Link['method'] = 'GET'): Link => ({ rel, href, method });
+export const link = (rel: string, href: string, method: Link['method'] = 'GET'): Link => ({
+  rel,
+  href,
+  method,
+});

@@ -13,7 +13,6 @@ const integer = (min: number, max: number, fallback: number) =>
     .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
     .default(fallback);
 
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** Case-insensitive substring search of title or description. */
@@ -47,7 +46,10 @@ export const ListQueryV2Schema = z
     due_before: DueDateSchema.optional(),
     due_after: DueDateSchema.optional(),
     cursor: z.string().min(1, 'must not be empty').max(2048, 'is too long').optional(),
-    include_total: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+    include_total: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true'),
   })
   .refine((query) => !(query.due_after && query.due_before && query.due_after > query.due_before), {
     message: 'must not be after due_before',

@@ -1,11 +1,11 @@
 import type { ApiVersion } from './api-version';
 import { link, type Link } from './links';
-import { representTask, type TaskV1, type TaskV2 } from './task-representation';
+import { representTask, type TaskV2 } from './task-representation';
 import type { Task } from './task-schemas';
 
 /** v1's list envelope: offset pagination with the total. */
 export function representV1List(tasks: Task[], totalCount: number, skip: number, limit: number) {
-  return { items: tasks.map((task) => representTask(task, 'v1') as TaskV1), total_count: totalCount, skip, limit };
+  return { items: tasks.map((task) => representTask(task, 'v1')), total_count: totalCount, skip, limit };
 }
 
 /** v2's list envelope: cursor pagination and HATEOAS links (`self`, and `next` while more follow). */

@@ -8,7 +8,12 @@ import type { Task } from './task-schemas';
 const MAX_ATTEMPTS = 3;
 
 /** Replaces a stored task by `change(current)`; returns the new task. */
-export const changeTask = (userId: string, taskId: string, ifMatch: string | undefined, change: (current: Task) => Task) =>
+export const changeTask = (
+  userId: string,
+  taskId: string,
+  ifMatch: string | undefined,
+  change: (current: Task) => Task,
+) =>
   withOptimisticConcurrency(userId, taskId, ifMatch, async (current) => {
     const next = change(current);
     await taskRepository.save(current, next);
@@ -49,4 +54,5 @@ async function withOptimisticConcurrency<T>(
   }
 }
 
-const staleEtag = () => new ProblemError('precondition-failed', "If-Match does not match the task's current ETag");
+const staleEtag = () =>
+  new ProblemError('precondition-failed', "If-Match does not match the task's current ETag");

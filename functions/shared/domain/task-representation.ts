@@ -39,6 +39,11 @@ export function representTask(task: Task, version: ApiVersion): TaskV1 | TaskV2 
     priority: task.priority,
     due_date: task.due_date,
     tags: task.tags,
-    links: [link('self', self), link('update', self, 'PATCH'), link('replace', self, 'PUT'), link('delete', self, 'DELETE')],
+    links: [
+      link('self', self),
+      link('update', self, 'PATCH'),
+      link('replace', self, 'PUT'),
+      link('delete', self, 'DELETE'),
+    ],
   };
 }

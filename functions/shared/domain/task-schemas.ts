@@ -9,7 +9,7 @@ export const TASK_STATUSES = ['pending', 'in_progress', 'completed'] as const;
 export const TASK_PRIORITIES = ['low', 'medium', 'high'] as const;
 
 /** C0/C1 control characters: never valid in a title (they also keep index sort keys well-ordered). */
-// eslint-disable-next-line no-control-regex
+
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
 
 export const TitleSchema = z
@@ -63,7 +63,11 @@ export const TaskSchema = z.object({
 });
 export type Task = z.infer<typeof TaskSchema>;
 
-const v1Writable = { title: TitleSchema, description: DescriptionSchema.optional(), status: StatusSchema.optional() };
+const v1Writable = {
+  title: TitleSchema,
+  description: DescriptionSchema.optional(),
+  status: StatusSchema.optional(),
+};
 const v2Writable = {
   ...v1Writable,
   priority: PrioritySchema.optional(),
@@ -81,6 +85,12 @@ export type TaskWrite = z.infer<typeof TaskWriteV2Schema>;
  * due_date); `null` on a non-nullable field is a 422. An empty patch is a 422 too: it would change nothing.
  */
 const nonEmpty = (value: object) => Object.keys(value).length > 0;
-export const TaskPatchV1Schema = z.strictObject(v1Writable).partial().refine(nonEmpty, 'must change at least one field');
-export const TaskPatchV2Schema = z.strictObject(v2Writable).partial().refine(nonEmpty, 'must change at least one field');
+export const TaskPatchV1Schema = z
+  .strictObject(v1Writable)
+  .partial()
+  .refine(nonEmpty, 'must change at least one field');
+export const TaskPatchV2Schema = z
+  .strictObject(v2Writable)
+  .partial()
+  .refine(nonEmpty, 'must change at least one field');
 export type TaskPatch = z.infer<typeof TaskPatchV2Schema>;

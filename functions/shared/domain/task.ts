@@ -39,7 +39,12 @@ export function newTask(ownerId: string, input: TaskWrite, now: Date = new Date(
  * PUT: the version's writable fields take the input's values or their defaults. A v1 body cannot carry
  * priority, due_date or tags, so a v1 PUT keeps the task's values for them.
  */
-export function replaceTask(current: Task, input: TaskWrite, version: ApiVersion, now: Date = new Date()): Task {
+export function replaceTask(
+  current: Task,
+  input: TaskWrite,
+  version: ApiVersion,
+  now: Date = new Date(),
+): Task {
   const v2Fields =
     version === 'v2'
       ? { priority: input.priority ?? 'medium', due_date: input.due_date ?? null, tags: input.tags ?? [] }

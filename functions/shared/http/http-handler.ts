@@ -13,7 +13,10 @@ import type { ApiResponse } from './response';
 /** A schema per API version (v1 and v2 accept different fields). */
 type VersionedSchemas = Versioned<z.ZodType>;
 
-export interface HandlerOptions<Body extends VersionedSchemas | undefined, Query extends VersionedSchemas | undefined> {
+export interface HandlerOptions<
+  Body extends VersionedSchemas | undefined,
+  Query extends VersionedSchemas | undefined,
+> {
   /** Requires the authorizer's user id (every route under /users and /tasks). */
   auth: boolean;
   /** `no-store` for auth answers; `revalidate` (private, no-cache) for task answers. */
@@ -34,7 +37,10 @@ type Infer<S> = S extends VersionedSchemas ? z.infer<S['v1']> | z.infer<S['v2']>
  * context + response headers (outermost), problem+json errors, rate limit, auth, JSON body, validation,
  * then the plain handler, which receives a typed, validated `ApiRequest`.
  */
-export function httpHandler<Body extends VersionedSchemas | undefined = undefined, Query extends VersionedSchemas | undefined = undefined>(
+export function httpHandler<
+  Body extends VersionedSchemas | undefined = undefined,
+  Query extends VersionedSchemas | undefined = undefined,
+>(
   options: HandlerOptions<Body, Query>,
   handler: (request: ApiRequest<Infer<Body>, Infer<Query>>) => Promise<ApiResponse>,
 ) {

@@ -28,13 +28,18 @@ export function parseIdempotencyKey(header: string | undefined): string | undefi
 }
 
 const malformed = () =>
-  new ProblemError('malformed-request', 'Idempotency-Key must be 1..255 printable ASCII characters, bare or as a quoted string');
+  new ProblemError(
+    'malformed-request',
+    'Idempotency-Key must be 1..255 printable ASCII characters, bare or as a quoted string',
+  );
 
 /** JSON with object keys sorted, so `{"a":1,"b":2}` and `{ "b": 2, "a": 1 }` are the same request. */
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
     return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
   }
   return JSON.stringify(value);
@@ -42,5 +47,7 @@ function canonicalJson(value: unknown): string {
 
 /** What makes two requests "the same": method, path (stage included) and the body's JSON value. */
 export function requestFingerprint(method: string, path: string, body: unknown): string {
-  return createHash('sha256').update(`${method}\n${path}\n${canonicalJson(body)}`).digest('base64url');
+  return createHash('sha256')
+    .update(`${method}\n${path}\n${canonicalJson(body)}`)
+    .digest('base64url');
 }

@@ -30,4 +30,5 @@ export class ProblemError extends Error {
   }
 }
 
-export const notFound = (what: string): ProblemError => new ProblemError('not-found', `${what} was not found`);
+export const notFound = (what: string): ProblemError =>
+  new ProblemError('not-found', `${what} was not found`);

@@ -31,5 +31,9 @@ export function problemBody(
 }
 
 export function problemResponse(body: ProblemBody, headers: Record<string, string> = {}): ApiResponse {
-  return { statusCode: body.status, headers: { ...headers, 'Content-Type': PROBLEM_CONTENT_TYPE }, body: JSON.stringify(body) };
+  return {
+    statusCode: body.status,
+    headers: { ...headers, 'Content-Type': PROBLEM_CONTENT_TYPE },
+    body: JSON.stringify(body),
+  };
 }

@@ -10,7 +10,11 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** A JSON response. Serialized here, so what is sent (and what an idempotency record stores) is exact. */
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): ApiResponse {
-  return { statusCode, headers: { 'Content-Type': JSON_CONTENT_TYPE, ...headers }, body: JSON.stringify(body) };
+  return {
+    statusCode,
+    headers: { 'Content-Type': JSON_CONTENT_TYPE, ...headers },
+    body: JSON.stringify(body),
+  };
 }
 
 export function noContent(headers: Record<string, string> = {}): ApiResponse {

@@ -11,7 +11,12 @@ import type { ApiResponse } from '../response';
  * (also in the context) is checked again here: an expired token is a 401 even while its policy is cached.
  * A route wired without the authorizer fails closed with a 401.
  */
-export function authenticated(): middy.MiddlewareObj<APIGatewayProxyEvent, ApiResponse, Error, ApiLambdaContext> {
+export function authenticated(): middy.MiddlewareObj<
+  APIGatewayProxyEvent,
+  ApiResponse,
+  Error,
+  ApiLambdaContext
+> {
   return {
     before: (request) => {
       const authorizer = request.event.requestContext.authorizer;

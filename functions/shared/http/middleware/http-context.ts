@@ -6,7 +6,10 @@ import type { ApiResponse } from '../response';
 
 export type CachePolicy = 'no-store' | 'revalidate';
 
-const CACHE_CONTROL: Record<CachePolicy, string> = { 'no-store': 'no-store', revalidate: 'private, no-cache' };
+const CACHE_CONTROL: Record<CachePolicy, string> = {
+  'no-store': 'no-store',
+  revalidate: 'private, no-cache',
+};
 
 /** Sent on every response a function produces. */
 const SECURITY_HEADERS = {
@@ -20,7 +23,9 @@ type Request = middy.Request<APIGatewayProxyEvent, ApiResponse, Error, ApiLambda
  * First in, last out: builds the request's state (version, request id, normalized headers) and stamps
  * every response, errors included, with X-Request-Id, security and cache headers.
  */
-export function httpContext(cache: CachePolicy): middy.MiddlewareObj<APIGatewayProxyEvent, ApiResponse, Error, ApiLambdaContext> {
+export function httpContext(
+  cache: CachePolicy,
+): middy.MiddlewareObj<APIGatewayProxyEvent, ApiResponse, Error, ApiLambdaContext> {
   const stamp = (request: Request): void => {
     const response = request.response;
     if (!response) return;

@@ -16,21 +16,31 @@ const MERGE_PATCH_TYPE = /^application\/merge-patch\+json\s*(;.*)?$/i;
  * PATCH), 400 when the JSON is malformed or missing. Parsing itself is middy's json-body-parser; we check
  * size and type first, so any failure it raises here can only be malformed JSON.
  */
-export function jsonBody(options: { mergePatch: boolean }): middy.MiddlewareObj<APIGatewayProxyEvent, ApiResponse, Error, ApiLambdaContext> {
+export function jsonBody(options: {
+  mergePatch: boolean;
+}): middy.MiddlewareObj<APIGatewayProxyEvent, ApiResponse, Error, ApiLambdaContext> {
   // The option exists at runtime (middy 6) but not in its typings; we check the (case-insensitive) type above.
-  const parser = httpJsonBodyParser({ disableContentTypeCheck: true } as Parameters<typeof httpJsonBodyParser>[0]);
+  const parser = httpJsonBodyParser({ disableContentTypeCheck: true } as Parameters<
+    typeof httpJsonBodyParser
+  >[0]);
   return {
     before: async (request) => {
       const { event } = request;
       const raw = event.body ?? '';
       const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64').length : Buffer.byteLength(raw);
       if (bytes > MAX_BODY_BYTES) {
-        throw new ProblemError('payload-too-large', `The body has ${bytes} bytes; the limit is ${MAX_BODY_BYTES}`);
+        throw new ProblemError(
+          'payload-too-large',
+          `The body has ${bytes} bytes; the limit is ${MAX_BODY_BYTES}`,
+        );
       }
       const contentType = request.context.api.headers['content-type'] ?? '';
-      const accepted = JSON_TYPE.test(contentType) || (options.mergePatch && MERGE_PATCH_TYPE.test(contentType));
+      const accepted =
+        JSON_TYPE.test(contentType) || (options.mergePatch && MERGE_PATCH_TYPE.test(contentType));
       if (!accepted) {
-        const allowed = options.mergePatch ? 'application/json or application/merge-patch+json' : 'application/json';
+        const allowed = options.mergePatch
+          ? 'application/json or application/merge-patch+json'
+          : 'application/json';
         throw new ProblemError('unsupported-media-type', `Send the body as ${allowed}`);
       }
       if (bytes === 0) throw new ProblemError('malformed-request', 'A JSON body is required');

@@ -12,7 +12,12 @@ import type { ApiResponse } from '../response';
  * an unavailable database is a 503 with Retry-After; anything else is a generic 500, logged in full with
  * the request id, and nothing internal (stack, SDK error, table name) reaches the client.
  */
-export function problemErrors(): middy.MiddlewareObj<APIGatewayProxyEvent, ApiResponse, Error, ApiLambdaContext> {
+export function problemErrors(): middy.MiddlewareObj<
+  APIGatewayProxyEvent,
+  ApiResponse,
+  Error,
+  ApiLambdaContext
+> {
   return {
     onError: (request) => {
       const error = request.error;
@@ -21,7 +26,11 @@ export function problemErrors(): middy.MiddlewareObj<APIGatewayProxyEvent, ApiRe
       if (error instanceof ProblemError) {
         if (error.status >= 500) logger.warn('request failed', { requestId, error });
         request.response = problemResponse(
-          problemBody(error.kind, error.detail, { instance, requestId, ...(error.extras.errors ? { errors: error.extras.errors } : {}) }),
+          problemBody(error.kind, error.detail, {
+            instance,
+            requestId,
+            ...(error.extras.errors ? { errors: error.extras.errors } : {}),
+          }),
           { ...error.extras.headers },
         );
         return;
@@ -29,14 +38,20 @@ export function problemErrors(): middy.MiddlewareObj<APIGatewayProxyEvent, ApiRe
       if (isDatabaseUnavailable(error)) {
         logger.error('database unavailable', { requestId, error });
         request.response = problemResponse(
-          problemBody('service-unavailable', 'The service is temporarily unavailable; retry later', { instance, requestId }),
+          problemBody('service-unavailable', 'The service is temporarily unavailable; retry later', {
+            instance,
+            requestId,
+          }),
           { 'Retry-After': '1' },
         );
         return;
       }
       logger.error('unhandled error', { requestId, error });
       request.response = problemResponse(
-        problemBody('internal-error', 'An unexpected error occurred; quote the request_id if you report it', { instance, requestId }),
+        problemBody('internal-error', 'An unexpected error occurred; quote the request_id if you report it', {
+          instance,
+          requestId,
+        }),
       );
     },
   };

@@ -19,7 +19,9 @@ export interface RateLimitPolicy {
  * IETF httpapi RateLimit headers on every response and 429 + Retry-After past the limit. The client IP is
  * API Gateway's `identity.sourceIp`, never a client-supplied X-Forwarded-For.
  */
-export function rateLimit(policy: RateLimitPolicy): middy.MiddlewareObj<APIGatewayProxyEvent, ApiResponse, Error, ApiLambdaContext> {
+export function rateLimit(
+  policy: RateLimitPolicy,
+): middy.MiddlewareObj<APIGatewayProxyEvent, ApiResponse, Error, ApiLambdaContext> {
   const windowMs = policy.windowSeconds * 1000;
   return {
     before: async (request) => {
@@ -34,9 +36,13 @@ export function rateLimit(policy: RateLimitPolicy): middy.MiddlewareObj<APIGatew
         RateLimit: `"${policy.name}";r=${usage.remaining};t=${resetSeconds}`,
       });
       if (!usage.allowed) {
-        throw new ProblemError('rate-limited', `At most ${policy.limit} requests per ${policy.windowSeconds} s from one client IP`, {
-          headers: { 'Retry-After': String(resetSeconds) },
-        });
+        throw new ProblemError(
+          'rate-limited',
+          `At most ${policy.limit} requests per ${policy.windowSeconds} s from one client IP`,
+          {
+            headers: { 'Retry-After': String(resetSeconds) },
+          },
+        );
       }
     },
   };

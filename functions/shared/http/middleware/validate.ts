@@ -14,7 +14,10 @@ export function fieldErrors(error: z.ZodError, root: string): FieldError[] {
   return error.issues.flatMap((issue) => {
     const field = issue.path.length > 0 ? issue.path.join('.') : root;
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), message: 'is not an allowed field' }));
+      return issue.keys.map((key) => ({
+        field: [...issue.path, key].join('.'),
+        message: 'is not an allowed field',
+      }));
     }
     return [{ field, message: issue.message }];
   });
@@ -22,15 +25,22 @@ export function fieldErrors(error: z.ZodError, root: string): FieldError[] {
 
 function invalid(errors: FieldError[], where: 'body' | 'query'): ProblemError {
   const noun = where === 'body' ? 'field' : 'query parameter';
-  return new ProblemError('validation-error', `${errors.length} ${noun}${errors.length === 1 ? ' is' : 's are'} invalid`, {
-    errors,
-  });
+  return new ProblemError(
+    'validation-error',
+    `${errors.length} ${noun}${errors.length === 1 ? ' is' : 's are'} invalid`,
+    {
+      errors,
+    },
+  );
 }
 
 /**
  * Single-valued query parameters; a repeated one is a 422 (which value would win is a guess).
  */
-function singleValuedQuery(event: APIGatewayProxyEvent): { values: Record<string, string>; errors: FieldError[] } {
+function singleValuedQuery(event: APIGatewayProxyEvent): {
+  values: Record<string, string>;
+  errors: FieldError[];
+} {
   const values: Record<string, string> = {};
   const errors: FieldError[] = [];
   const multi = event.multiValueQueryStringParameters ?? {};
