@@ -1,3 +1,4 @@
+import { AccessTokenSchema } from '../shared/domain/user-schemas';
 import { issueAccessToken } from '../shared/auth/access-tokens';
 import { decoyHash, verifyPassword } from '../shared/auth/passwords';
 import { userRepository } from '../shared/data/user-repository';
@@ -17,6 +18,11 @@ export const handler = httpHandler(
     cache: 'no-store',
     rateLimit: authRateLimits.login,
     body: { v1: LoginBodySchema, v2: LoginBodySchema },
+    success: {
+      status: 200,
+      body: { v1: AccessTokenSchema, v2: AccessTokenSchema },
+      description: 'A bearer access token',
+    },
   },
   async ({ body }) => {
     const credentials = await userRepository.credentials(body.email.trim().toLowerCase());

@@ -1,3 +1,4 @@
+import { UserV1Schema, UserV2Schema } from '../shared/domain/user-representation';
 import { ulid } from 'ulid';
 import { hashPassword } from '../shared/auth/passwords';
 import { clock } from '../shared/config/clock';
@@ -15,6 +16,7 @@ export const handler = httpHandler(
     cache: 'no-store',
     rateLimit: authRateLimits.register,
     body: { v1: RegisterBodySchema, v2: RegisterBodySchema },
+    success: { status: 201, body: { v1: UserV1Schema, v2: UserV2Schema }, description: 'The new user' },
   },
   async ({ body, version }) => {
     const user = {

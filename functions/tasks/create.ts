@@ -1,3 +1,4 @@
+import { taskBodies } from '../shared/domain/task-representation';
 import { claimIdempotencyKey, runOnce } from '../shared/data/idempotency-store';
 import { taskRepository } from '../shared/data/task-repository';
 import { newTask } from '../shared/domain/task';
@@ -12,7 +13,12 @@ import { taskResponse } from '../shared/http/task-response';
  * record (holding this exact response) commit in one transaction; a repeat gets the stored response.
  */
 export const handler = httpHandler(
-  { auth: true, cache: 'revalidate', body: { v1: TaskWriteV1Schema, v2: TaskWriteV2Schema } },
+  {
+    auth: true,
+    cache: 'revalidate',
+    body: { v1: TaskWriteV1Schema, v2: TaskWriteV2Schema },
+    success: { status: 201, body: taskBodies, description: 'The created task (or the replayed answer)' },
+  },
   async ({ userId, version, body, headers, path, event }) => {
     const key = parseIdempotencyKey(headers['idempotency-key']);
     const task = newTask(userId, body);

@@ -5,7 +5,7 @@ import { noContent } from '../shared/http/response';
 
 /** `DELETE /tasks/{id}`: 204; afterwards the task is 404. */
 export const handler = httpHandler(
-  { auth: true, cache: 'revalidate' },
+  { auth: true, cache: 'revalidate', success: { status: 204, description: 'Deleted' } },
   async ({ userId, headers, pathParameters }) => {
     await deleteTask(userId, parseTaskId(pathParameters.id), headers['if-match']);
     return noContent();

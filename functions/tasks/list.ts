@@ -1,3 +1,4 @@
+import { TaskListV1Schema, TaskListV2Schema } from '../shared/domain/list-representation';
 import { signingKeys } from '../shared/auth/signing-keys';
 import { decodeCursor, encodeCursor, queryFingerprint } from '../shared/data/cursor';
 import { planListQuery } from '../shared/data/list-plan';
@@ -19,7 +20,16 @@ import { json, type ApiResponse } from '../shared/http/response';
  * v2 by signed cursor with links and an optional total. The total is read in parallel with the page.
  */
 export const handler = httpHandler(
-  { auth: true, cache: 'revalidate', query: { v1: ListQueryV1Schema, v2: ListQueryV2Schema } },
+  {
+    auth: true,
+    cache: 'revalidate',
+    query: { v1: ListQueryV1Schema, v2: ListQueryV2Schema },
+    success: {
+      status: 200,
+      body: { v1: TaskListV1Schema, v2: TaskListV2Schema },
+      description: 'A page of tasks',
+    },
+  },
   (request) =>
     request.version === 'v1'
       ? listV1(request, request.query as ListQueryV1)

@@ -1,3 +1,4 @@
+import { taskBodies } from '../shared/domain/task-representation';
 import { patchTask, parseTaskId } from '../shared/domain/task';
 import { changeTask } from '../shared/domain/task-changes';
 import { TaskPatchV1Schema, TaskPatchV2Schema } from '../shared/domain/task-schemas';
@@ -11,6 +12,7 @@ export const handler = httpHandler(
     cache: 'revalidate',
     mergePatch: true,
     body: { v1: TaskPatchV1Schema, v2: TaskPatchV2Schema },
+    success: { status: 200, body: taskBodies, description: 'The updated task' },
   },
   async ({ userId, version, body, headers, pathParameters }) => {
     const task = await changeTask(userId, parseTaskId(pathParameters.id), headers['if-match'], (current) =>

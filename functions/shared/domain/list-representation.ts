@@ -1,11 +1,41 @@
 import type { ApiVersion } from './api-version';
-import { link, type Link } from './links';
-import { representTask, type TaskV2 } from './task-representation';
+import { z } from 'zod';
+import { link, LinkSchema, type Link } from './links';
+import { representTask, TaskV1Schema, TaskV2Schema, type TaskV1, type TaskV2 } from './task-representation';
 import type { Task } from './task-schemas';
 
 /** v1's list envelope: offset pagination with the total. */
-export function representV1List(tasks: Task[], totalCount: number, skip: number, limit: number) {
-  return { items: tasks.map((task) => representTask(task, 'v1')), total_count: totalCount, skip, limit };
+export const TaskListV1Schema = z.object({
+  items: z.array(TaskV1Schema),
+  total_count: z.number().int(),
+  skip: z.number().int(),
+  limit: z.number().int(),
+});
+
+/** v2's list envelope: cursor pagination and HATEOAS links. */
+export const TaskListV2Schema = z.object({
+  data: z.array(TaskV2Schema),
+  pagination: z.object({
+    limit: z.number().int(),
+    next_cursor: z.string().nullable(),
+    has_more: z.boolean(),
+    total_count: z.number().int().optional(),
+  }),
+  links: z.array(LinkSchema),
+});
+
+export function representV1List(
+  tasks: Task[],
+  totalCount: number,
+  skip: number,
+  limit: number,
+): z.infer<typeof TaskListV1Schema> {
+  return {
+    items: tasks.map((task) => representTask(task, 'v1') as TaskV1),
+    total_count: totalCount,
+    skip,
+    limit,
+  };
 }
 
 /** v2's list envelope: cursor pagination and HATEOAS links (`self`, and `next` while more follow). */
@@ -14,7 +44,7 @@ export function representV2List(
   page: { limit: number; nextCursor: string | null; totalCount?: number },
   query: URLSearchParams,
   version: ApiVersion = 'v2',
-) {
+): z.infer<typeof TaskListV2Schema> {
   const href = (params: URLSearchParams) => {
     const search = params.toString();
     return `/${version}/tasks${search ? `?${search}` : ''}`;

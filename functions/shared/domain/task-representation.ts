@@ -1,24 +1,30 @@
 import type { ApiVersion } from './api-version';
-import { link, type Link } from './links';
-import type { Task } from './task-schemas';
+import { z } from 'zod';
+import { link, LinkSchema } from './links';
+import { PrioritySchema, StatusSchema, type Task } from './task-schemas';
 
-/** What v1 clients see of a task. */
-export interface TaskV1 {
-  id: string;
-  title: string;
-  description: string | null;
-  status: Task['status'];
-  created_at: string;
-  updated_at: string;
-}
+/** What v1 clients see of a task (also the OpenAPI response schema). */
+export const TaskV1Schema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  status: StatusSchema,
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type TaskV1 = z.infer<typeof TaskV1Schema>;
 
 /** What v2 clients see: v1's fields, the v2 fields, and HATEOAS links. */
-export interface TaskV2 extends TaskV1 {
-  priority: Task['priority'];
-  due_date: string | null;
-  tags: string[];
-  links: Link[];
-}
+export const TaskV2Schema = TaskV1Schema.extend({
+  priority: PrioritySchema,
+  due_date: z.string().nullable(),
+  tags: z.array(z.string()),
+  links: z.array(LinkSchema),
+});
+export type TaskV2 = z.infer<typeof TaskV2Schema>;
+
+/** The single-task response body of each version. */
+export const taskBodies = { v1: TaskV1Schema, v2: TaskV2Schema } as const;
 
 export const taskPath = (version: ApiVersion, id: string): string => `/${version}/tasks/${id}`;
 

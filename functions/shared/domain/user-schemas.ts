@@ -37,3 +37,10 @@ export const UserSchema = z.object({
   created_at: z.string(),
 });
 export type User = z.infer<typeof UserSchema>;
+
+/** Login's answer. */
+export const AccessTokenSchema = z.object({
+  access_token: z.string(),
+  token_type: z.literal('Bearer'),
+  expires_in: z.number().int(),
+});

@@ -27,6 +27,18 @@ export interface HandlerOptions<
   mergePatch?: boolean;
   /** Per-client-IP limit enforced in the function (auth routes). */
   rateLimit?: RateLimitPolicy;
+  /** The success answer, for the generated OpenAPI documents (no body: 204/304-style answers). */
+  success: { status: number; body?: VersionedSchemas; description: string };
+}
+
+/** What a built handler declares about itself: read by the OpenAPI generator. */
+export interface HandlerContract {
+  body?: VersionedSchemas;
+  query?: VersionedSchemas;
+  mergePatch: boolean;
+  auth: boolean;
+  rateLimit?: RateLimitPolicy;
+  success: HandlerOptions<undefined, undefined>['success'];
 }
 
 /** What the handler receives: the output of either version's schema. */
@@ -51,7 +63,15 @@ export function httpHandler<
   if (options.auth) lambda.use(authenticated());
   if (options.body) lambda.use(jsonBody({ mergePatch: options.mergePatch ?? false }));
   lambda.use(validate({ body: options.body, query: options.query }));
-  return lambda.handler((event, context) => {
+  const contract: HandlerContract = {
+    ...(options.body ? { body: options.body } : {}),
+    ...(options.query ? { query: options.query } : {}),
+    mergePatch: options.mergePatch ?? false,
+    auth: options.auth,
+    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    success: options.success,
+  };
+  const built = lambda.handler((event, context) => {
     const api = context.api;
     return handler({
       event,
@@ -65,4 +85,5 @@ export function httpHandler<
       pathParameters: event.pathParameters ?? {},
     });
   });
+  return Object.assign(built, { contract });
 }

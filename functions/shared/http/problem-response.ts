@@ -1,17 +1,19 @@
+import { z } from 'zod';
 import { problemTypes, problemTypeUri, type ProblemKind } from './problem-types';
 import type { FieldError } from './problem-error';
 import { PROBLEM_CONTENT_TYPE, type ApiResponse } from './response';
 
 /** The RFC 9457 body every error carries; `errors` only on validation failures. */
-export interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance?: string;
-  request_id?: string;
-  errors?: readonly FieldError[];
-}
+export const ProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  instance: z.string().optional(),
+  request_id: z.string().optional(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});
+export type ProblemBody = z.infer<typeof ProblemSchema>;
 
 export function problemBody(
   kind: ProblemKind,
@@ -26,7 +28,7 @@ export function problemBody(
     detail,
     ...(context.instance !== undefined ? { instance: context.instance } : {}),
     ...(context.requestId !== undefined ? { request_id: context.requestId } : {}),
-    ...(context.errors !== undefined ? { errors: context.errors } : {}),
+    ...(context.errors !== undefined ? { errors: [...context.errors] } : {}),
   };
 }
 

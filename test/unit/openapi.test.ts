@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { routes } from '../../lib/config/routes';
+import { openApiDocument } from '../../lib/openapi/openapi-document';
+
+const root = join(__dirname, '..', '..');
+const load = (entry: string) => import(join(root, entry));
+
+describe('the generated OpenAPI documents', () => {
+  it.each(['v1', 'v2'] as const)(
+    'docs/openapi-%s.json is what `npm run openapi` generates from the code now',
+    async (version) => {
+      const generated = await openApiDocument(version, load);
+      const committed: unknown = JSON.parse(
+        readFileSync(join(root, 'docs', `openapi-${version}.json`), 'utf8'),
+      );
+      expect(committed).toEqual(generated);
+    },
+  );
+
+  it("documents every route of the route table, with the version's own body schema", async () => {
+    const [v1, v2] = await Promise.all([openApiDocument('v1', load), openApiDocument('v2', load)]);
+    const paths = (document: Record<string, unknown>) =>
+      document.paths as Record<string, Record<string, any>>;
+    for (const route of routes)
+      expect(paths(v2)[route.path]?.[route.method.toLowerCase()]?.operationId).toBe(route.id);
+    const createBody = (document: Record<string, unknown>) =>
+      Object.keys(paths(document)['/tasks']!.post.requestBody.content['application/json'].schema.properties);
+    expect(createBody(v1)).toEqual(['title', 'description', 'status']);
+    expect(createBody(v2)).toEqual(expect.arrayContaining(['priority', 'due_date', 'tags']));
+  });
+});
