@@ -1,5 +1,5 @@
 import { taskBodies } from '../shared/domain/task-representation';
-import { replaceTask, parseTaskId } from '../shared/domain/task';
+import { parseTaskId, replacementFields } from '../shared/domain/task';
 import { changeTask } from '../shared/domain/task-changes';
 import { TaskWriteV1Schema, TaskWriteV2Schema } from '../shared/domain/task-schemas';
 import { httpHandler } from '../shared/http/http-handler';
@@ -14,8 +14,11 @@ export const handler = httpHandler(
     success: { status: 200, body: taskBodies, description: 'The replaced task' },
   },
   async ({ userId, version, body, headers, pathParameters }) => {
-    const task = await changeTask(userId, parseTaskId(pathParameters.id), headers['if-match'], (current) =>
-      replaceTask(current, body, version),
+    const task = await changeTask(
+      userId,
+      parseTaskId(pathParameters.id),
+      headers['if-match'],
+      replacementFields(body, version),
     );
     return taskResponse(200, task, version);
   },

@@ -1,5 +1,5 @@
 import { taskBodies } from '../shared/domain/task-representation';
-import { patchTask, parseTaskId } from '../shared/domain/task';
+import { parseTaskId, patchFields } from '../shared/domain/task';
 import { changeTask } from '../shared/domain/task-changes';
 import { TaskPatchV1Schema, TaskPatchV2Schema } from '../shared/domain/task-schemas';
 import { httpHandler } from '../shared/http/http-handler';
@@ -15,8 +15,11 @@ export const handler = httpHandler(
     success: { status: 200, body: taskBodies, description: 'The updated task' },
   },
   async ({ userId, version, body, headers, pathParameters }) => {
-    const task = await changeTask(userId, parseTaskId(pathParameters.id), headers['if-match'], (current) =>
-      patchTask(current, body),
+    const task = await changeTask(
+      userId,
+      parseTaskId(pathParameters.id),
+      headers['if-match'],
+      patchFields(body),
     );
     return taskResponse(200, task, version);
   },

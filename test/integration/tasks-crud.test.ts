@@ -3,6 +3,8 @@ import { handler as deleteTask } from '../../functions/tasks/delete';
 import { handler as getTask } from '../../functions/tasks/get';
 import { handler as replaceTask } from '../../functions/tasks/replace';
 import { handler as updateTask } from '../../functions/tasks/update';
+import { useClock } from '../../functions/shared/config/clock';
+import { list } from '../support/list-client';
 import { invoke, newUserId, type ProxyHandler } from '../support/invoke';
 
 const create = (
@@ -112,5 +114,33 @@ describe('task CRUD against DynamoDB Local', () => {
     expect(unknown.status).toBe(422);
     expect(unknown.body.errors).toEqual([{ field: 'priority', message: 'is not an allowed field' }]);
     expect((await create(userId, 'title=a', 'v2', { 'Content-Type': 'text/plain' })).status).toBe(415);
+  });
+});
+
+describe('updates in place', () => {
+  it('moves updated_at strictly forward even when two changes share a clock millisecond', async () => {
+    const userId = newUserId();
+    const { body: created } = await create(userId, { title: 'a' });
+    const frozen = Date.parse(created.updated_at) + 5;
+    const restore = useClock(() => frozen);
+    try {
+      const first = await onTask(updateTask, 'PATCH', userId, created.id, { body: { title: 'b' } });
+      const second = await onTask(updateTask, 'PATCH', userId, created.id, { body: { title: 'c' } });
+      expect(Date.parse(second.body.updated_at)).toBeGreaterThan(Date.parse(first.body.updated_at));
+      expect(second.headers.ETag).not.toBe(first.headers.ETag);
+    } finally {
+      restore();
+    }
+  });
+
+  it('moves the status counters when a PUT or PATCH changes the status, and not otherwise', async () => {
+    const userId = newUserId();
+    const { body: created } = await create(userId, { title: 'a', status: 'pending' });
+    await onTask(updateTask, 'PATCH', userId, created.id, { body: { title: 'b', status: 'pending' } });
+    await onTask(replaceTask, 'PUT', userId, created.id, { body: { title: 'c', status: 'completed' } });
+    const counts = async (status: string) =>
+      (await list(userId, 'v2', { status, include_total: true })).body.pagination.total_count;
+    expect(await counts('pending')).toBe(0);
+    expect(await counts('completed')).toBe(1);
   });
 });

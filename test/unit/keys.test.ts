@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { indexKeys, keys } from '../../functions/shared/data/keys';
+import { keys } from '../../functions/shared/data/keys';
+import { toTaskItem } from '../../functions/shared/data/task-item';
 import { newTask } from '../../functions/shared/domain/task';
 import type { Task } from '../../functions/shared/domain/task-schemas';
 
@@ -25,8 +26,8 @@ describe('key building', () => {
         fc.constantFrom('01A', '01B'),
         fc.constantFrom('01A', '01B'),
         (titleA, titleB, idA, idB) => {
-          const a = indexKeys(task({ title: titleA, id: idA })).lsi_title;
-          const b = indexKeys(task({ title: titleB, id: idB })).lsi_title;
+          const a = toTaskItem(task({ title: titleA, id: idA })).lsi_title;
+          const b = toTaskItem(task({ title: titleB, id: idB })).lsi_title;
           const expected = byteOrder(titleA.toLowerCase(), titleB.toLowerCase()) || byteOrder(idA, idB);
           expect(Math.sign(byteOrder(a, b))).toBe(Math.sign(expected));
         },
@@ -35,11 +36,11 @@ describe('key building', () => {
   });
 
   it('sorts undated tasks after dated ones, and priorities low < medium < high', () => {
-    const dated = indexKeys(task({ due_date: '2999-12-31' })).lsi_due_date;
-    const undated = indexKeys(task({ due_date: null })).lsi_due_date;
+    const dated = toTaskItem(task({ due_date: '2999-12-31' })).lsi_due_date;
+    const undated = toTaskItem(task({ due_date: null })).lsi_due_date;
     expect(byteOrder(dated, undated)).toBeLessThan(0);
     const [low, medium, high] = (['low', 'medium', 'high'] as const).map(
-      (priority) => indexKeys(task({ priority })).lsi_priority,
+      (priority) => toTaskItem(task({ priority })).lsi_priority,
     );
     expect(byteOrder(low!, medium!)).toBeLessThan(0);
     expect(byteOrder(medium!, high!)).toBeLessThan(0);

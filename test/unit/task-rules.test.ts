@@ -1,5 +1,5 @@
 import { decodeTime } from 'ulid';
-import { newTask, patchTask, replaceTask } from '../../functions/shared/domain/task';
+import { applyChange, newTask, patchFields, replacementFields } from '../../functions/shared/domain/task';
 import { representTask } from '../../functions/shared/domain/task-representation';
 import {
   TaskPatchV2Schema,
@@ -30,13 +30,13 @@ describe('task rules', () => {
       { title: 'x', priority: 'high', tags: ['a'], due_date: '2030-01-01', description: 'd' },
       now,
     );
-    expect(replaceTask(current, { title: 'y' }, 'v2')).toMatchObject({
+    expect(applyChange(current, replacementFields({ title: 'y' }, 'v2'))).toMatchObject({
       priority: 'medium',
       tags: [],
       due_date: null,
       description: null,
     });
-    expect(replaceTask(current, { title: 'y' }, 'v1')).toMatchObject({
+    expect(applyChange(current, replacementFields({ title: 'y' }, 'v1'))).toMatchObject({
       priority: 'high',
       tags: ['a'],
       due_date: '2030-01-01',
@@ -46,7 +46,7 @@ describe('task rules', () => {
 
   it('bumps version and moves updated_at strictly forward on every change, even within a millisecond', () => {
     const current = newTask('u', { title: 'x' }, now);
-    const next = patchTask(current, { title: 'y' }, now);
+    const next = applyChange(current, patchFields({ title: 'y', description: undefined }), now);
     expect(next.version).toBe(2);
     expect(Date.parse(next.updated_at)).toBeGreaterThan(Date.parse(current.updated_at));
   });

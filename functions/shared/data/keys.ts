@@ -1,4 +1,4 @@
-import type { Task, TaskPriority } from '../domain/task-schemas';
+import type { TaskPriority, TaskStatus } from '../domain/task-schemas';
 import { tasksTable } from './table-definitions';
 
 /**
@@ -52,16 +52,14 @@ const SEPARATOR = '\u0001';
 /** Stands for "no due date": above every digit, so undated tasks sort after dated ones ascending. */
 export const NO_DUE_DATE = '~';
 
-/** The index sort-key values of a task, one per local secondary index. */
-export function indexKeys(task: Task): Record<IndexKeyAttribute, string> {
-  return {
-    lsi_updated_at: task.updated_at + SEPARATOR + task.id,
-    lsi_title: task.title.toLowerCase() + SEPARATOR + task.id,
-    lsi_due_date: (task.due_date ?? NO_DUE_DATE) + SEPARATOR + task.id,
-    lsi_priority: PRIORITY_RANK[task.priority] + SEPARATOR + task.id,
-    lsi_status: task.status + SEPARATOR + task.id,
-  };
-}
+/** Index sort-key values: the indexed value, then the id, so every order is total. */
+export const indexKey = {
+  updatedAt: (id: string, updatedAt: string): string => updatedAt + SEPARATOR + id,
+  title: (id: string, title: string): string => title.toLowerCase() + SEPARATOR + id,
+  dueDate: (id: string, dueDate: string | null): string => (dueDate ?? NO_DUE_DATE) + SEPARATOR + id,
+  priority: (id: string, priority: TaskPriority): string => PRIORITY_RANK[priority] + SEPARATOR + id,
+  status: (id: string, status: TaskStatus): string => status + SEPARATOR + id,
+};
 
 /** The start of the index key range that holds exactly the tasks whose indexed value is `value`. */
 export const indexValuePrefix = (value: string): string => value + SEPARATOR;

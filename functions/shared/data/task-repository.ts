@@ -1,16 +1,25 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Task } from '../domain/task-schemas';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Task, TaskFields } from '../domain/task-schemas';
 import { dynamo } from './dynamodb-client';
 import { keys } from './keys';
 import { counterUpdate } from './task-counters';
-import { fromTaskItem, toTaskItem } from './task-item';
+import { changedAttributes, fromTaskItem, toTaskItem } from './task-item';
 import { tables } from './tables';
 import { cancellationReasons, WriteConflict, type TransactItem } from './transactions';
 
+/** An in-place update did not apply; `current` is the task as it is (absent: no such task). */
+export class UpdateNotApplied extends Error {
+  constructor(readonly current: Task | undefined) {
+    super('the in-place update did not apply');
+    this.name = 'UpdateNotApplied';
+  }
+}
+
 /**
- * Reads and writes single tasks. Every write is conditional on the version that was read, so a concurrent
- * change is detected (WriteConflict) instead of overwritten; counters move in the same transaction.
+ * Reads and writes single tasks. Every write is conditional (on existence, the version, the status), so
+ * a concurrent change is detected instead of overwritten; counters move in the same transaction.
  */
 export const taskRepository = {
   /** One strongly consistent GetItem: a client reads its own writes. */
@@ -41,6 +50,57 @@ export const taskRepository = {
         ],
       }),
     );
+  },
+
+  /**
+   * The one-round-trip change: an UpdateItem that sets `fields` (and what they derive) and bumps the
+   * version, on condition that the task exists, has `expectedVersion` (If-Match) and keeps its status
+   * (the status counters need no change then), and that `updatedAt` moves forward. Otherwise it throws
+   * UpdateNotApplied with the task as it is (returned by the failed write itself: no extra read).
+   */
+  async updateInPlace(
+    userId: string,
+    taskId: string,
+    fields: TaskFields,
+    updatedAt: string,
+    expectedVersion?: number,
+  ): Promise<Task> {
+    const attributes = changedAttributes(taskId, fields, updatedAt);
+    const names: Record<string, string> = { '#pk': 'pk', '#version': 'version', '#updated_at': 'updated_at' };
+    const values: Record<string, unknown> = { ':one': 1, ':now': updatedAt };
+    const sets = Object.entries(attributes).map(([attribute, value], index) => {
+      names[`#a${index}`] = attribute;
+      values[`:a${index}`] = value;
+      return `#a${index} = :a${index}`;
+    });
+    const conditions = ['attribute_exists(#pk)', '#updated_at < :now'];
+    if (expectedVersion !== undefined) {
+      values[':expected'] = expectedVersion;
+      conditions.push('#version = :expected');
+    }
+    if (fields.status !== undefined) {
+      names['#status'] = 'status';
+      values[':status'] = fields.status;
+      conditions.push('#status = :status');
+    }
+    try {
+      const { Attributes } = await dynamo.send(
+        new UpdateCommand({
+          TableName: tables.tasks,
+          Key: keys.task(userId, taskId),
+          UpdateExpression: `SET ${sets.join(', ')} ADD #version :one`,
+          ConditionExpression: conditions.join(' AND '),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return fromTaskItem(Attributes ?? {});
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      throw new UpdateNotApplied(error.Item ? fromTaskItem(unmarshall(error.Item)) : undefined);
+    }
   },
 
   /** Replaces `previous` with `next` if nobody changed it meanwhile; moves the status counters if needed. */

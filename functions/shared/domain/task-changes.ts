@@ -1,43 +1,76 @@
-import { notFound, ProblemError } from '../http/problem-error';
+import { clock } from '../config/clock';
+import { taskRepository, UpdateNotApplied } from '../data/task-repository';
 import { WriteConflict } from '../data/transactions';
-import { taskRepository } from '../data/task-repository';
+import { notFound, ProblemError } from '../http/problem-error';
 import { requiredVersion } from './etag';
-import type { Task } from './task-schemas';
+import { applyChange } from './task';
+import type { Task, TaskFields } from './task-schemas';
 
-/** How often a change without If-Match is re-applied on a fresh read after losing a race. */
+/** How often a write without If-Match is re-applied on a fresh read after losing a race. */
 const MAX_ATTEMPTS = 3;
 
-/** Replaces a stored task by `change(current)`; returns the new task. */
-export const changeTask = (
+/**
+ * Applies writable fields to a stored task (PUT, PATCH) with optimistic concurrency.
+ *
+ * Usually one round trip: an in-place update conditioned on If-Match and on the status staying as it is.
+ * When the status changes, the per-status counters must move in the same transaction, which needs the
+ * previous status: the failed update returns the task as it was, and a conditional transaction on that
+ * version follows (two round trips). With If-Match a lost race is a 412; without it the change is
+ * re-applied to the fresh task, so no update is lost and none overwrites another unseen.
+ */
+export async function changeTask(
   userId: string,
   taskId: string,
   ifMatch: string | undefined,
-  change: (current: Task) => Task,
-) =>
-  withOptimisticConcurrency(userId, taskId, ifMatch, async (current) => {
-    const next = change(current);
-    await taskRepository.save(current, next);
+  fields: TaskFields,
+): Promise<Task> {
+  const required = requiredVersion(ifMatch);
+  const now = new Date(clock.now());
+  let current: Task | undefined;
+  try {
+    return await taskRepository.updateInPlace(
+      userId,
+      taskId,
+      fields,
+      now.toISOString(),
+      typeof required === 'number' ? required : undefined,
+    );
+  } catch (error) {
+    if (!(error instanceof UpdateNotApplied)) throw error;
+    current = error.current;
+  }
+  return withOptimisticConcurrency(userId, taskId, required, current, async (task) => {
+    const next = applyChange(task, fields, now);
+    await taskRepository.save(task, next);
     return next;
   });
+}
 
-/** Deletes a stored task. */
-export const deleteTask = (userId: string, taskId: string, ifMatch: string | undefined) =>
-  withOptimisticConcurrency(userId, taskId, ifMatch, (current) => taskRepository.delete(current));
+/** Deletes a stored task, honouring If-Match: a read (for the status to uncount) and a conditional transaction. */
+export async function deleteTask(userId: string, taskId: string, ifMatch: string | undefined): Promise<void> {
+  const required = requiredVersion(ifMatch);
+  await withOptimisticConcurrency(
+    userId,
+    taskId,
+    required,
+    await taskRepository.get(userId, taskId),
+    (task) => taskRepository.delete(task),
+  );
+}
 
 /**
- * Read, check `If-Match`, write on the condition that the version is still the one read. With If-Match a
- * lost race is a 412 (the client's view is stale); without it the write is re-applied to a fresh read, so
- * no update is lost and none overwrites another unseen.
+ * Runs `write` on the task as read, conditioned (by the repository) on its version; on a lost race,
+ * 412 with If-Match, else a fresh read and another attempt.
  */
 async function withOptimisticConcurrency<T>(
   userId: string,
   taskId: string,
-  ifMatch: string | undefined,
+  required: number | 'any' | undefined,
+  firstRead: Task | undefined,
   write: (current: Task) => Promise<T>,
 ): Promise<T> {
-  const required = requiredVersion(ifMatch);
+  let current = firstRead;
   for (let attempt = 1; ; attempt++) {
-    const current = await taskRepository.get(userId, taskId);
     if (!current) throw notFound('Task');
     if (typeof required === 'number' && current.version !== required) throw staleEtag();
     try {
@@ -51,6 +84,7 @@ async function withOptimisticConcurrency<T>(
         });
       }
     }
+    current = await taskRepository.get(userId, taskId);
   }
 }
 

@@ -63,6 +63,11 @@ export const TaskSchema = z.object({
 });
 export type Task = z.infer<typeof TaskSchema>;
 
+/** The fields a client can write (both versions'); a change is a subset of them. */
+export type TaskFields = Partial<
+  Pick<Task, 'title' | 'description' | 'status' | 'priority' | 'due_date' | 'tags'>
+>;
+
 const v1Writable = {
   title: TitleSchema,
   description: DescriptionSchema.optional(),

@@ -1,11 +1,11 @@
 import { decodeTime, monotonicFactory } from 'ulid';
 import { notFound } from '../http/problem-error';
 import type { ApiVersion } from './api-version';
-import type { Task, TaskPatch, TaskWrite } from './task-schemas';
+import type { Task, TaskFields, TaskPatch, TaskWrite } from './task-schemas';
 
 /**
- * Task rules: how a task is created, replaced and patched. Pure functions of (current task, input, clock);
- * persistence and HTTP live elsewhere.
+ * Task rules: how a task is created, replaced and patched. Pure functions of (input, current task,
+ * clock); persistence and HTTP live elsewhere.
  */
 const nextId = monotonicFactory();
 const TASK_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -23,57 +23,47 @@ export function newTask(ownerId: string, input: TaskWrite, now: Date = new Date(
   return {
     id,
     owner_id: ownerId,
+    created_at: createdAt,
+    updated_at: createdAt,
+    version: 1,
     title: input.title,
     description: input.description ?? null,
     status: input.status ?? 'pending',
     priority: input.priority ?? 'medium',
     due_date: input.due_date ?? null,
     tags: input.tags ?? [],
-    created_at: createdAt,
-    updated_at: createdAt,
-    version: 1,
   };
 }
 
 /**
- * PUT: the version's writable fields take the input's values or their defaults. A v1 body cannot carry
- * priority, due_date or tags, so a v1 PUT keeps the task's values for them.
+ * PUT: every writable field of the version takes the input's value or its default. A v1 body cannot
+ * carry priority, due_date or tags, so a v1 PUT leaves them as they are.
  */
-export function replaceTask(
-  current: Task,
-  input: TaskWrite,
-  version: ApiVersion,
-  now: Date = new Date(),
-): Task {
-  const v2Fields =
-    version === 'v2'
-      ? { priority: input.priority ?? 'medium', due_date: input.due_date ?? null, tags: input.tags ?? [] }
-      : { priority: current.priority, due_date: current.due_date, tags: current.tags };
-  return {
-    ...current,
+export function replacementFields(input: TaskWrite, version: ApiVersion): TaskFields {
+  const v1Fields = {
     title: input.title,
     description: input.description ?? null,
     status: input.status ?? 'pending',
-    ...v2Fields,
-    ...bump(current, now),
+  };
+  if (version === 'v1') return v1Fields;
+  return {
+    ...v1Fields,
+    priority: input.priority ?? 'medium',
+    due_date: input.due_date ?? null,
+    tags: input.tags ?? [],
   };
 }
 
 /** PATCH (RFC 7396 JSON Merge Patch): present fields replace, `null` clears a nullable field. */
-export function patchTask(current: Task, patch: TaskPatch, now: Date = new Date()): Task {
-  const next: Task = { ...current, ...bump(current, now) };
-  if (patch.title !== undefined) next.title = patch.title;
-  if (patch.description !== undefined) next.description = patch.description;
-  if (patch.status !== undefined) next.status = patch.status;
-  if (patch.priority !== undefined) next.priority = patch.priority;
-  if (patch.due_date !== undefined) next.due_date = patch.due_date;
-  if (patch.tags !== undefined) next.tags = patch.tags;
-  return next;
+export function patchFields(patch: TaskPatch): TaskFields {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as TaskFields;
 }
 
-/** Every change moves `updated_at` forward (strictly, even within one millisecond) and bumps the version. */
-function bump(current: Task, now: Date): Pick<Task, 'updated_at' | 'version'> {
-  const previous = Date.parse(current.updated_at);
-  const updatedAt = new Date(Math.max(now.getTime(), previous + 1)).toISOString();
-  return { updated_at: updatedAt, version: current.version + 1 };
+/**
+ * The task after a change: the fields applied, the version bumped, and `updated_at` moved strictly
+ * forward (even within one millisecond, or when this machine's clock is behind the last writer's).
+ */
+export function applyChange(current: Task, fields: TaskFields, now: Date = new Date()): Task {
+  const updatedAt = new Date(Math.max(now.getTime(), Date.parse(current.updated_at) + 1)).toISOString();
+  return { ...current, ...fields, updated_at: updatedAt, version: current.version + 1 };
 }
