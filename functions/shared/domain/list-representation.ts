@@ -31,7 +31,7 @@ export function representV1List(
   limit: number,
 ): z.infer<typeof TaskListV1Schema> {
   return {
-    items: tasks.map((task) => representTask(task, 'v1') as TaskV1),
+    items: tasks.map((task) => representTask(task, 'v1')),
     total_count: totalCount,
     skip,
     limit,

@@ -56,7 +56,7 @@ export function replacementFields(input: TaskWrite, version: ApiVersion): TaskFi
 
 /** PATCH (RFC 7396 JSON Merge Patch): present fields replace, `null` clears a nullable field. */
 export function patchFields(patch: TaskPatch): TaskFields {
-  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as TaskFields;
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
 }
 
 /**
