@@ -10,7 +10,8 @@ import { verifyAccessToken } from '../shared/auth/access-tokens';
  * Any failure throws exactly `Unauthorized`: API Gateway's signal for a 401 (UNAUTHORIZED response).
  */
 export async function handler(event: APIGatewayTokenAuthorizerEvent): Promise<APIGatewayAuthorizerResult> {
-  const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(
+  // The auth scheme name is case-insensitive (RFC 9110 §11.1).
+  const match = /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i.exec(
     event.authorizationToken ?? '',
   );
   if (!match?.[1]) throw new Error('Unauthorized');

@@ -73,11 +73,23 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     args.push('-inMemory', '-sharedDb');
   }
   const child = spawn('java', args, { cwd: emulatorDir(), stdio: ['ignore', 'ignore', 'pipe'] });
-  child.on('error', (error) => {
-    throw new Error(`Could not start Java for DynamoDB Local: ${error.message}`);
+  // Drain stderr (a full pipe would block Java) and keep its tail for a useful start-failure message.
+  let stderrTail = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderrTail = (stderrTail + chunk.toString()).slice(-2000);
   });
+  const spawnFailed = new Promise<never>((_, reject) =>
+    child.once('error', (error) =>
+      reject(new Error(`Could not start Java for DynamoDB Local: ${error.message}`)),
+    ),
+  );
   const endpoint = `http://127.0.0.1:${port}`;
-  await waitUntilServing(endpoint, child, 30_000);
+  try {
+    await Promise.race([waitUntilServing(endpoint, child, 30_000), spawnFailed]);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${(error as Error).message}${stderrTail ? `\n${stderrTail}` : ''}`);
+  }
   return {
     endpoint,
     stop: () =>

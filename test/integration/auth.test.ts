@@ -126,8 +126,17 @@ describe('per-IP rate limit on /auth/register', () => {
         responses.push(await post(register, '/auth/register', { email: email(), password: 'password1' }, ip));
       }
       expect(responses.map((response) => response.status)).toEqual([201, 201, 201, 201, 201, 429]);
-      expect(responses.every((response) => response.headers['RateLimit-Policy'] === '"register";q=5;w=60')).toBe(true);
-      expect(responses.map((response) => response.headers.RateLimit?.split(';')[1])).toEqual(['r=4', 'r=3', 'r=2', 'r=1', 'r=0', 'r=0']);
+      expect(
+        responses.every((response) => response.headers['RateLimit-Policy'] === '"register";q=5;w=60'),
+      ).toBe(true);
+      expect(responses.map((response) => response.headers.RateLimit?.split(';')[1])).toEqual([
+        'r=4',
+        'r=3',
+        'r=2',
+        'r=1',
+        'r=0',
+        'r=0',
+      ]);
       const last = responses[5]!;
       expect(last.headers.RateLimit).toBe('"register";r=0;t=50');
       expect(last.headers['Retry-After']).toBe('50');

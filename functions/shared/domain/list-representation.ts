@@ -1,7 +1,7 @@
 import type { ApiVersion } from './api-version';
 import { z } from 'zod';
 import { link, LinkSchema, type Link } from './links';
-import { representTask, TaskV1Schema, TaskV2Schema, type TaskV1, type TaskV2 } from './task-representation';
+import { representTask, TaskV1Schema, TaskV2Schema, type TaskV2 } from './task-representation';
 import type { Task } from './task-schemas';
 
 /** v1's list envelope: offset pagination with the total. */

@@ -1,4 +1,5 @@
 import { decodeTime, monotonicFactory } from 'ulid';
+import { clock } from '../config/clock';
 import { notFound } from '../http/problem-error';
 import type { ApiVersion } from './api-version';
 import type { Task, TaskFields, TaskPatch, TaskWrite } from './task-schemas';
@@ -17,7 +18,7 @@ export function parseTaskId(raw: string | undefined): string {
 }
 
 /** The time-ordered id's own timestamp is `created_at`, so id order is creation order. */
-export function newTask(ownerId: string, input: TaskWrite, now: Date = new Date()): Task {
+export function newTask(ownerId: string, input: TaskWrite, now: Date = new Date(clock.now())): Task {
   const id = nextId(now.getTime());
   const createdAt = new Date(decodeTime(id)).toISOString();
   return {
@@ -63,7 +64,7 @@ export function patchFields(patch: TaskPatch): TaskFields {
  * The task after a change: the fields applied, the version bumped, and `updated_at` moved strictly
  * forward (even within one millisecond, or when this machine's clock is behind the last writer's).
  */
-export function applyChange(current: Task, fields: TaskFields, now: Date = new Date()): Task {
+export function applyChange(current: Task, fields: TaskFields, now: Date = new Date(clock.now())): Task {
   const updatedAt = new Date(Math.max(now.getTime(), Date.parse(current.updated_at) + 1)).toISOString();
   return { ...current, ...fields, updated_at: updatedAt, version: current.version + 1 };
 }

@@ -1,0 +1,89 @@
+/**
+ * `npm run invoke -- <FunctionId> <event.json>`: runs one function in-process, like `sam local invoke`,
+ * and prints its result as JSON. FunctionId is a route id from lib/config/routes.ts (GetTask, ...) or
+ * `Authorizer`; sample events live in test/events/<FunctionId>.json. Uses the DynamoDB at
+ * DYNAMODB_ENDPOINT (e.g. the one `npm start` runs: same tables), or an in-memory DynamoDB Local.
+ *
+ * `{{accessToken}}` anywhere in the event becomes a valid access token for the event's
+ * `requestContext.authorizer.userId` (or `local-sample-user`), so the Authorizer sample verifies.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { authorizer, routes } from '../lib/config/routes';
+import { createTables, localFunctionEnv, localTableNames } from '../lib/local/create-tables';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../lib/local/dynamodb-local';
+import { handlerLoader, REPOSITORY_ROOT } from '../lib/local/handler-modules';
+import { lambdaContext } from '../lib/local/proxy-event';
+import { localSigningSecret } from '../lib/local/signing-secret';
+
+const TOKEN_PLACEHOLDER = '{{accessToken}}';
+
+const functions: ReadonlyMap<string, string> = new Map([
+  ...routes.map((route) => [route.id, route.entry] as const),
+  [authorizer.id, authorizer.entry],
+]);
+
+function usage(message: string): never {
+  console.error(
+    `${message}\nUsage: npm run invoke -- <FunctionId> <event.json>\nFunctionId: ${[...functions.keys()].join(', ')}`,
+  );
+  process.exit(2);
+}
+
+/** Replaces the token placeholder with a real token (after the environment is set: it signs with it). */
+async function withAccessToken(eventText: string): Promise<string> {
+  if (!eventText.includes(TOKEN_PLACEHOLDER)) return eventText;
+  const { issueAccessToken } = await import('../functions/shared/auth/access-tokens');
+  const parsed = JSON.parse(eventText) as { requestContext?: { authorizer?: { userId?: unknown } } };
+  const userId = parsed.requestContext?.authorizer?.userId;
+  const { token } = await issueAccessToken(typeof userId === 'string' ? userId : 'local-sample-user');
+  return eventText.replaceAll(TOKEN_PLACEHOLDER, token);
+}
+
+async function main(): Promise<number> {
+  const [functionId, eventFile] = process.argv.slice(2);
+  if (!functionId || !eventFile) usage('Missing arguments.');
+  const entry = functions.get(functionId) ?? usage(`Unknown FunctionId ${functionId}.`);
+  const eventText = readFileSync(resolve(eventFile), 'utf8');
+
+  let dynamodb: DynamoDbLocal | undefined;
+  try {
+    let endpoint = process.env.DYNAMODB_ENDPOINT;
+    if (!endpoint) {
+      dynamodb = await startDynamoDbLocal();
+      endpoint = dynamodb.endpoint;
+    }
+    const tableNames = localTableNames('task-api-local');
+    await createTables(endpoint, tableNames);
+    Object.assign(
+      process.env,
+      localFunctionEnv(endpoint, tableNames, localSigningSecret(join(REPOSITORY_ROOT, '.data'))),
+    );
+
+    const event: unknown = JSON.parse(await withAccessToken(eventText));
+    const handler = await handlerLoader()(entry);
+    try {
+      const result = await handler(event, lambdaContext(functionId));
+      console.log(JSON.stringify(result, null, 2));
+      return 0;
+    } catch (error) {
+      // What Lambda reports for a function error (the authorizer's "Unauthorized" is one).
+      const failure =
+        error instanceof Error
+          ? { errorType: error.name, errorMessage: error.message }
+          : { errorType: 'Error', errorMessage: String(error) };
+      console.log(JSON.stringify(failure, null, 2));
+      return 1;
+    }
+  } finally {
+    await dynamodb?.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

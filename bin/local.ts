@@ -1,0 +1,89 @@
+/**
+ * `npm start`: the whole API on this machine. Starts DynamoDB Local (persisted under .data/dynamodb)
+ * unless DYNAMODB_ENDPOINT names another DynamoDB, creates the tables, and serves both stages through the
+ * local gateway on 127.0.0.1:${PORT:-3000}. Ctrl-C or SIGTERM stops the server and the Java process.
+ */
+import { join } from 'node:path';
+import { createTables, localFunctionEnv, localTableNames } from '../lib/local/create-tables';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../lib/local/dynamodb-local';
+import { startGateway, type RunningGateway } from '../lib/local/gateway';
+import { REPOSITORY_ROOT } from '../lib/local/handler-modules';
+import { localSigningSecret } from '../lib/local/signing-secret';
+import { localApiKeys } from '../lib/config/usage-plans';
+
+const DATA_DIR = join(REPOSITORY_ROOT, '.data');
+
+let dynamodb: DynamoDbLocal | undefined;
+let gateway: RunningGateway | undefined;
+let stopping: Promise<void> | undefined;
+
+function stop(exitCode: number): Promise<void> {
+  stopping ??= (async () => {
+    await gateway?.close().catch(() => undefined);
+    await dynamodb?.stop().catch(() => undefined);
+    process.exit(exitCode);
+  })();
+  return stopping;
+}
+
+function port(name: string, fallback?: number): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65_535)
+    throw new Error(`${name} must be a TCP port, got ${raw}`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      console.log(`\n${signal}: stopping the gateway and DynamoDB Local…`);
+      void stop(0);
+    });
+  }
+  process.on('uncaughtException', (error) => {
+    console.error(error);
+    void stop(1);
+  });
+
+  let endpoint = process.env.DYNAMODB_ENDPOINT;
+  if (!endpoint) {
+    dynamodb = await startDynamoDbLocal({ dbPath: join(DATA_DIR, 'dynamodb'), port: port('DYNAMODB_PORT') });
+    endpoint = dynamodb.endpoint;
+  }
+  const tableNames = localTableNames('task-api-local');
+  await createTables(endpoint, tableNames);
+  // Before any handler module loads: the functions read their configuration once, at first use.
+  Object.assign(process.env, localFunctionEnv(endpoint, tableNames, localSigningSecret(DATA_DIR)));
+
+  gateway = await startGateway({
+    port: port('PORT', 3000),
+    host: '127.0.0.1',
+    log: (line) => console.log(line),
+  });
+  const keys = [...localApiKeys()].map(([key, plan]) => `${key} (${plan} plan)`).join(', ');
+  console.log(
+    [
+      `Task API is running (ready in ${process.uptime().toFixed(1)} s)`,
+      `  v1:        ${gateway.url}/v1`,
+      `  v2:        ${gateway.url}/v2`,
+      `  API keys:  ${keys}   — send as x-api-key`,
+      `  DynamoDB:  ${endpoint}${dynamodb ? ' (DynamoDB Local, data in .data/dynamodb)' : ''}`,
+      '  Docs:      README.md and docs/ (routes: lib/config/routes.ts)',
+      '',
+      'Try it:',
+      `  curl -s ${gateway.url}/v1/health`,
+      `  curl -s -X POST ${gateway.url}/v2/auth/register -H 'x-api-key: ${[...localApiKeys().keys()][0] ?? ''}' \\`,
+      `       -H 'content-type: application/json' -d '{"email":"me@example.com","password":"correct horse battery"}'`,
+      '',
+      'Ctrl-C to stop.',
+    ].join('\n'),
+  );
+}
+
+main().catch(async (error: unknown) => {
+  console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  await stop(1);
+});

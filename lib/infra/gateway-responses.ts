@@ -1,0 +1,37 @@
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import { Construct } from 'constructs';
+import { problemTypes } from '../../functions/shared/http/problem-types';
+import {
+  GATEWAY_COMMON_HEADERS,
+  gatewayResponses,
+  gatewayResponseTemplate,
+} from '../config/gateway-responses';
+import { staticHeader } from './static-header';
+
+export interface ProblemGatewayResponsesProps {
+  readonly api: apigateway.RestApi;
+  /** Gateway responses take effect on the next deployment, so they are hashed into its logical id. */
+  readonly deployment: apigateway.Deployment;
+}
+
+/**
+ * The answers API Gateway gives on its own (bad key, bad token, throttled, unknown route, ...), rendered
+ * as problem+json from the same definitions the local gateway uses, with each problem's status code.
+ */
+export class ProblemGatewayResponses extends Construct {
+  constructor(scope: Construct, id: string, props: ProblemGatewayResponsesProps) {
+    super(scope, id);
+    for (const definition of gatewayResponses) {
+      const headers: Record<string, string> = { ...GATEWAY_COMMON_HEADERS, ...definition.headers };
+      props.api.addGatewayResponse(definition.type, {
+        type: apigateway.ResponseType.of(definition.type),
+        statusCode: String(problemTypes[definition.kind].status),
+        responseHeaders: Object.fromEntries(
+          Object.entries(headers).map(([name, value]) => [name, staticHeader(value)]),
+        ),
+        templates: { 'application/json': gatewayResponseTemplate(definition) },
+      });
+    }
+    props.deployment.addToLogicalId({ gatewayResponses });
+  }
+}
