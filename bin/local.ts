@@ -71,7 +71,7 @@ async function main(): Promise<void> {
       `  v2:        ${gateway.url}/v2`,
       `  API keys:  ${keys}   — send as x-api-key`,
       `  DynamoDB:  ${endpoint}${dynamodb ? ' (DynamoDB Local, data in .data/dynamodb)' : ''}`,
-      '  Docs:      README.md and docs/ (routes: lib/config/routes.ts)',
+      `  Docs:      ${gateway.url}/v1/openapi.json, ${gateway.url}/v2/openapi.json (OpenAPI 3.1)`,
       '',
       'Try it:',
       `  curl -s ${gateway.url}/v1/health`,

@@ -37,6 +37,15 @@ export const routes = [
     tables: {},
   },
   {
+    id: 'OpenApi',
+    method: 'GET',
+    path: '/openapi.json',
+    entry: 'functions/docs/openapi.ts',
+    auth: 'none',
+    apiKeyRequired: false,
+    tables: {},
+  },
+  {
     id: 'Register',
     method: 'POST',
     path: '/auth/register',

@@ -46,6 +46,19 @@ describe.each(STAGES)('local gateway, stage %s', (stage) => {
     expectProblem(await client.request('GET', `/${stage}/users/me`, { apiKey: null }), 401, 'unauthorized');
   });
 
+  it("serves the stage's OpenAPI document without a key", async () => {
+    const response = await client.request('GET', `/${stage}/openapi.json`, { apiKey: null });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      openapi: '3.1.0',
+      info: { version: stage },
+      servers: [{ url: `/${stage}` }],
+    });
+    expect(Object.keys(response.body.paths)).toEqual(
+      expect.arrayContaining(['/tasks', '/tasks/{id}', '/openapi.json']),
+    );
+  });
+
   it('answers 404 problem+json for an unknown route, with or without a key', async () => {
     expectProblem(await client.request('GET', `/${stage}/nope`), 404, 'not-found');
     expectProblem(await client.request('GET', `/${stage}/tasks/a/b`, { apiKey: null }), 404, 'not-found');

@@ -78,12 +78,12 @@ describe('REST API routes', () => {
     },
   );
 
-  it('requires an API key on every route except GET /health', () => {
+  it('requires an API key on every route except GET /health and GET /openapi.json', () => {
     for (const route of allRoutes) {
       const [, method] = findMethod(template, route.path, route.method);
       expect({ route: route.id, apiKeyRequired: method.ApiKeyRequired }).toEqual({
         route: route.id,
-        apiKeyRequired: !(route.method === 'GET' && route.path === '/health'),
+        apiKeyRequired: !(route.method === 'GET' && ['/health', '/openapi.json'].includes(route.path)),
       });
     }
   });
