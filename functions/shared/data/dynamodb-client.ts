@@ -1,4 +1,4 @@
-import { DynamoDBClient, DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { env } from '../config/env';
 
@@ -22,25 +22,3 @@ function createClient(): DynamoDBDocumentClient {
 }
 
 export const dynamo: DynamoDBDocumentClient = createClient();
-
-/**
- * True when DynamoDB could not serve the request (throttled, unavailable, unreachable): the client should
- * retry later (503), as opposed to a bug (500).
- */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  if (error instanceof DynamoDBServiceException) {
-    return (
-      error.$retryable !== undefined || error.$fault === 'server' || error.$metadata.httpStatusCode === 503
-    );
-  }
-  if (error instanceof Error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return (
-      code === 'ECONNREFUSED' ||
-      code === 'ECONNRESET' ||
-      code === 'ETIMEDOUT' ||
-      error.name === 'TimeoutError'
-    );
-  }
-  return false;
-}

@@ -1,7 +1,7 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { logger } from '../../config/logger';
-import { isDatabaseUnavailable } from '../../data/dynamodb-client';
+import { isDatabaseUnavailable } from '../../data/database-errors';
 import type { ApiLambdaContext } from '../api-context';
 import { ProblemError } from '../problem-error';
 import { problemBody, problemResponse } from '../problem-response';

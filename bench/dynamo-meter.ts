@@ -1,0 +1,143 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { elapsedMs } from './stats';
+
+/** One DynamoDB request as the meter saw it. */
+export interface DynamoCall {
+  /** API operation, e.g. `GetItem`, `TransactWriteItems`. */
+  command: string;
+  /** Consumed capacity as DynamoDB (Local) reported it; undefined for a failed request. */
+  readUnits?: number;
+  writeUnits?: number;
+  /** Items a Query or Scan evaluated (ScannedCount) and returned (Count). */
+  scanned: number;
+  returned: number;
+  /** HTTP attempts (1 unless the SDK retried). */
+  attempts: number;
+  /** Wall time of the SDK call, serialization and HTTP included. */
+  ms: number;
+  /** The error's name when the request failed (e.g. a cancelled transaction). */
+  error?: string;
+}
+
+/** The DynamoDB requests a piece of work made, totalled. */
+export interface CallSummary {
+  /** HTTP requests (SDK retries included). */
+  requests: number;
+  /** e.g. `GetItem + TransactWriteItems`. */
+  commands: string;
+  readUnits: number;
+  writeUnits: number;
+  scanned: number;
+  returned: number;
+  dbMs: number;
+  /** Requests that failed: DynamoDB reports no capacity for them, so the unit totals leave them out. */
+  failed: number;
+}
+
+export interface DynamoMeter {
+  /**
+   * Runs `work` and returns the DynamoDB requests it made (work must not overlap another recording).
+   * With `capacity` (default), each request asks DynamoDB for `ReturnConsumedCapacity: TOTAL`.
+   */
+  record<T>(
+    work: () => Promise<T>,
+    options?: { capacity?: boolean },
+  ): Promise<{ result: T; calls: DynamoCall[] }>;
+}
+
+const READS = new Set(['GetItem', 'Query', 'Scan', 'BatchGetItem', 'TransactGetItems']);
+
+interface Capacity {
+  CapacityUnits?: number;
+}
+
+function capacityUnits(consumed: Capacity | Capacity[] | undefined): number | undefined {
+  if (consumed === undefined) return undefined;
+  return (Array.isArray(consumed) ? consumed : [consumed]).reduce(
+    (sum, item) => sum + (item.CapacityUnits ?? 0),
+    0,
+  );
+}
+
+/**
+ * Counts the requests the shared client sends, with a middleware at the start of its stack (the
+ * document client shares the low-level client's stack, so every command the functions send passes).
+ * Outside a recording it does nothing.
+ */
+export function installDynamoMeter(client: DynamoDBDocumentClient): DynamoMeter {
+  let active: { calls: DynamoCall[]; capacity: boolean } | undefined;
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const recording = active;
+      if (!recording) return next(args);
+      const command = (context.commandName ?? 'unknown').replace(/Command$/, '');
+      const input = args.input as Record<string, unknown>;
+      const sent = recording.capacity
+        ? { ...args, input: { ...input, ReturnConsumedCapacity: 'TOTAL' } }
+        : args;
+      const start = process.hrtime.bigint();
+      try {
+        const result = await next(sent);
+        const output = result.output as {
+          ConsumedCapacity?: Capacity | Capacity[];
+          ScannedCount?: number;
+          Count?: number;
+          $metadata?: { attempts?: number };
+        };
+        const units = capacityUnits(output.ConsumedCapacity);
+        recording.calls.push({
+          command,
+          ...(READS.has(command)
+            ? { readUnits: units ?? 0, writeUnits: 0 }
+            : { readUnits: 0, writeUnits: units ?? 0 }),
+          scanned: output.ScannedCount ?? 0,
+          returned: output.Count ?? 0,
+          attempts: output.$metadata?.attempts ?? 1,
+          ms: elapsedMs(start),
+        });
+        return result;
+      } catch (error) {
+        const name = error instanceof Error ? error.name : 'Error';
+        const attempts = (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
+        recording.calls.push({
+          command,
+          scanned: 0,
+          returned: 0,
+          attempts,
+          ms: elapsedMs(start),
+          error: name,
+        });
+        throw error;
+      }
+    },
+    { step: 'initialize', name: 'benchDynamoMeter', priority: 'high' },
+  );
+  return {
+    async record(work, options = {}) {
+      if (active) throw new Error('DynamoMeter recordings must not overlap');
+      const recording = { calls: [] as DynamoCall[], capacity: options.capacity ?? true };
+      active = recording;
+      try {
+        const result = await work();
+        return { result, calls: recording.calls };
+      } finally {
+        active = undefined;
+      }
+    },
+  };
+}
+
+/** Totals of a list of calls; a failed call counts as a request, its (unreported) capacity as 0. */
+export function summarizeCalls(calls: readonly DynamoCall[]): CallSummary {
+  const sum = (pick: (call: DynamoCall) => number) => calls.reduce((total, call) => total + pick(call), 0);
+  return {
+    requests: sum((call) => call.attempts),
+    commands: calls.map((call) => call.command + (call.error ? ` (${call.error})` : '')).join(' + ') || '—',
+    readUnits: sum((call) => call.readUnits ?? 0),
+    writeUnits: sum((call) => call.writeUnits ?? 0),
+    scanned: sum((call) => call.scanned),
+    returned: sum((call) => call.returned),
+    dbMs: sum((call) => call.ms),
+    failed: calls.filter((call) => call.error !== undefined).length,
+  };
+}

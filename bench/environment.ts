@@ -1,0 +1,33 @@
+import { createTables, localFunctionEnv, localTableNames } from '../lib/local/create-tables';
+import { startDynamoDbLocal } from '../lib/local/dynamodb-local';
+import type { TableName } from '../functions/shared/data/table-definitions';
+
+/** The DynamoDB the benchmark owns: an in-memory DynamoDB Local with the real tables. */
+export interface BenchEnvironment {
+  endpoint: string;
+  tables: Record<TableName, string>;
+  /** The variables the functions read (also applied to `process.env`); bundles get them too. */
+  functionEnv: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/** A fixed, bench-only secret: tokens and cursors signed with it are never valid anywhere else. */
+const BENCH_SIGNING_SECRET = 'bench-signing-secret-not-for-any-real-deployment-0123';
+
+/**
+ * Starts DynamoDB Local in memory, creates the tables and sets the functions' environment. Must run
+ * before any handler module is imported: functions build their client and read env at first use.
+ */
+export async function startBenchEnvironment(): Promise<BenchEnvironment> {
+  const dynamodb = await startDynamoDbLocal();
+  const tables = localTableNames(`bench-${process.pid}`);
+  await createTables(dynamodb.endpoint, tables);
+  const functionEnv = {
+    ...localFunctionEnv(dynamodb.endpoint, tables, BENCH_SIGNING_SECRET),
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    LOG_LEVEL: 'silent',
+  };
+  Object.assign(process.env, functionEnv);
+  return { endpoint: dynamodb.endpoint, tables, functionEnv, stop: () => dynamodb.stop() };
+}

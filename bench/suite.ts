@@ -1,0 +1,60 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { measureBundles } from './bundles';
+import { prepareFixtures } from './fixtures';
+import { measureIdempotency } from './idempotency';
+import { measureListing } from './listing';
+import { measureOverhead } from './overhead';
+import { printBundles, printIdempotency, printListing, printOverhead, printRoundTrips } from './report';
+import { measureRoundTrips } from './round-trips';
+import { elapsedMs } from './stats';
+
+/** How many tasks the listing user holds. */
+const SEEDED_TASKS = 10_000;
+
+/**
+ * Runs every section in one process against one DynamoDB Local, prints each table as soon as it is
+ * measured, and writes everything to `.bench/results.json`. Import only after the environment is set.
+ */
+export async function runSuite(
+  meta: Record<string, unknown>,
+  functionEnv: Record<string, string>,
+): Promise<void> {
+  const progress = (message: string) => process.stderr.write(`… ${message}\n`);
+  const started = process.hrtime.bigint();
+
+  progress(`registering a user and seeding ${SEEDED_TASKS} tasks`);
+  const { context, authRows, seedMs } = await prepareFixtures(functionEnv, SEEDED_TASKS);
+  console.log(
+    `\nseeded ${SEEDED_TASKS.toLocaleString('en-US')} tasks for one user in ${(seedMs / 1000).toFixed(1)} s (BatchWriteItem)`,
+  );
+
+  progress('1/5 round trips');
+  const roundTrips = await measureRoundTrips(context, authRows);
+  printRoundTrips(roundTrips);
+
+  progress('2/5 handler overhead');
+  const overhead = await measureOverhead(context);
+  printOverhead(overhead);
+
+  progress('3/5 listing');
+  const listing = await measureListing(context);
+  printListing(listing);
+
+  progress('4/5 idempotency');
+  const idempotency = await measureIdempotency(context);
+  printIdempotency(idempotency);
+
+  progress('5/5 bundles');
+  const bundles = await measureBundles(functionEnv);
+  printBundles(bundles);
+
+  const totalSeconds = elapsedMs(started) / 1000;
+  const file = resolve(__dirname, '..', '.bench', 'results.json');
+  mkdirSync(join(file, '..'), { recursive: true });
+  writeFileSync(
+    file,
+    `${JSON.stringify({ meta: { ...meta, seedMs, totalSeconds }, roundTrips, overhead, listing, idempotency, bundles }, null, 2)}\n`,
+  );
+  console.log(`\nmeasured in ${totalSeconds.toFixed(0)} s; results written to .bench/results.json`);
+}
