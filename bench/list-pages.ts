@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../functions/shared/data/dynamodb-client';
 import { planListQuery } from '../functions/shared/data/list-plan';
-import { tables } from '../functions/shared/data/tables';
+import { listQueryInput } from '../functions/shared/data/task-lister';
 import type { TaskFilter } from '../functions/shared/domain/list-query-schemas';
 import type { BenchContext } from './context';
 import { summarizeCalls, type CallSummary } from './dynamo-meter';
@@ -75,19 +75,8 @@ export function rawPageInput(
   start?: Record<string, unknown>,
 ) {
   const plan = planListQuery(userId, filter, { field: 'created_at', order: 'desc' });
-  return {
-    TableName: tables.tasks,
-    ...(plan.indexName ? { IndexName: plan.indexName } : {}),
-    KeyConditionExpression: plan.keyCondition,
-    ...(plan.filterExpression ? { FilterExpression: plan.filterExpression } : {}),
-    ExpressionAttributeNames: plan.names,
-    ExpressionAttributeValues: plan.values,
-    ScanIndexForward: plan.scanIndexForward,
-    ConsistentRead: true,
-    // The handler asks for one item more than the page holds, to know whether more follow.
-    Limit: limit + 1,
-    ...(start ? { ExclusiveStartKey: start } : {}),
-  };
+  // The handler asks for one item more than the page holds, to know whether more follow.
+  return listQueryInput(plan, limit + 1, start as Record<string, string> | undefined, userId);
 }
 
 /** The ExclusiveStartKey of page `page` (pages of `limit`), found by walking raw Queries. */

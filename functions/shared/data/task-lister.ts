@@ -26,7 +26,13 @@ export interface Page {
   queries: number;
 }
 
-function queryInput(plan: ListPlan, limit: number, start: CursorPosition | undefined, userId: string) {
+/** The Query a list page sends: the plan's key condition and filter, `limit` items evaluated after `start`. */
+export function listQueryInput(
+  plan: ListPlan,
+  limit: number,
+  start: CursorPosition | undefined,
+  userId: string,
+) {
   return {
     TableName: tables.tasks,
     ...(plan.indexName ? { IndexName: plan.indexName } : {}),
@@ -66,7 +72,7 @@ export async function readPage(
       ? Math.min(MAX_EVALUATED_PER_QUERY, wanted * 4 ** queries)
       : wanted;
     const output: QueryCommandOutput = await dynamo.send(
-      new QueryCommand(queryInput(plan, evaluate, position, userId)),
+      new QueryCommand(listQueryInput(plan, evaluate, position, userId)),
     );
     items.push(...(output.Items ?? []));
     if (items.length > limit) {
@@ -109,7 +115,7 @@ export async function countTasks(userId: string, filter: TaskFilter, plan: ListP
   do {
     const output = await dynamo.send(
       new QueryCommand({
-        ...queryInput(plan, MAX_EVALUATED_PER_QUERY, undefined, userId),
+        ...listQueryInput(plan, MAX_EVALUATED_PER_QUERY, undefined, userId),
         Select: 'COUNT',
         ExclusiveStartKey: start,
       }),
