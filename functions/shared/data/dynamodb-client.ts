@@ -11,7 +11,11 @@ function createClient(): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     region: AWS_REGION,
     maxAttempts: 3,
-    requestHandler: { connectionTimeout: 1000, requestTimeout: 3000 },
+    // In Lambda one instance serves one request: DynamoDB answers in milliseconds, so 3 s means trouble.
+    // Locally every function shares one process and DynamoDB Local is far slower under a burst: give it time.
+    requestHandler: DYNAMODB_ENDPOINT
+      ? { connectionTimeout: 5000, requestTimeout: 20_000 }
+      : { connectionTimeout: 1000, requestTimeout: 3000 },
     ...(DYNAMODB_ENDPOINT
       ? { endpoint: DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
