@@ -8,7 +8,7 @@ import { HttpClient, PREMIUM_API_KEY, signUp, startTestGateway, type TestUser } 
 let gateway: RunningGateway;
 let client: HttpClient;
 let user: TestUser;
-let stored: ModelTask[] = [];
+const stored: ModelTask[] = [];
 
 const get = (path: string) => client.request('GET', path, { apiKey: PREMIUM_API_KEY, token: user.token });
 const ids = (tasks: { id: string }[]) => tasks.map((task) => task.id);
