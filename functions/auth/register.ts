@@ -1,7 +1,7 @@
 import { UserV1Schema, UserV2Schema } from '../shared/domain/user-representation';
-import { ulid } from 'ulid';
 import { hashPassword } from '../shared/auth/passwords';
 import { clock } from '../shared/config/clock';
+import { newId } from '../shared/domain/ids';
 import { userRepository } from '../shared/data/user-repository';
 import { representUser } from '../shared/domain/user-representation';
 import { RegisterBodySchema } from '../shared/domain/user-schemas';
@@ -20,7 +20,7 @@ export const handler = httpHandler(
   },
   async ({ body, version }) => {
     const user = {
-      id: ulid(),
+      id: newId(clock.now()),
       email: body.email,
       name: body.name ?? null,
       created_at: new Date(clock.now()).toISOString(),
