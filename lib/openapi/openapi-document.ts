@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ApiVersion } from '../../functions/shared/domain/api-version';
 import type { HandlerContract } from '../../functions/shared/http/http-handler';
-import { ProblemSchema } from '../../functions/shared/http/problem-response';
+import { ProblemSchema } from '../../functions/shared/http/problem-schema';
 import { routes } from '../config/routes';
 
 /**

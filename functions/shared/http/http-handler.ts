@@ -6,7 +6,7 @@ import { authenticated } from './middleware/authenticated';
 import { httpContext, type CachePolicy } from './middleware/http-context';
 import { jsonBody } from './middleware/json-body';
 import { problemErrors } from './middleware/problem-errors';
-import { rateLimit, type RateLimitPolicy } from './middleware/rate-limit';
+import type { ClientIpLimit, RateLimitPolicy } from './middleware/rate-limit';
 import { validate, type Versioned } from './middleware/validate';
 import type { ApiResponse } from './response';
 
@@ -25,8 +25,8 @@ export interface HandlerOptions<
   query?: Query;
   /** Also accept `application/merge-patch+json` bodies (PATCH). */
   mergePatch?: boolean;
-  /** Per-client-IP limit enforced in the function (auth routes). */
-  rateLimit?: RateLimitPolicy;
+  /** Per-client-IP limit enforced in the function (auth routes), built with `perClientIp`. */
+  rateLimit?: ClientIpLimit;
   /** The success answer, for the generated OpenAPI documents (no body: 204/304-style answers). */
   success: { status: number; body?: VersionedSchemas; description: string };
 }
@@ -59,7 +59,7 @@ export function httpHandler<
   const lambda = middy<APIGatewayProxyEvent, ApiResponse, Error, ApiLambdaContext>()
     .use(httpContext(options.cache))
     .use(problemErrors());
-  if (options.rateLimit) lambda.use(rateLimit(options.rateLimit));
+  if (options.rateLimit) lambda.use(options.rateLimit.middleware);
   if (options.auth) lambda.use(authenticated());
   if (options.body) lambda.use(jsonBody({ mergePatch: options.mergePatch ?? false }));
   lambda.use(validate({ body: options.body, query: options.query }));
@@ -68,7 +68,7 @@ export function httpHandler<
     ...(options.query ? { query: options.query } : {}),
     mergePatch: options.mergePatch ?? false,
     auth: options.auth,
-    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    ...(options.rateLimit ? { rateLimit: options.rateLimit.policy } : {}),
     success: options.success,
   };
   const built = lambda.handler((event, context) => {

@@ -1,18 +1,10 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { ProblemSchema } from './problem-schema';
 import { problemTypes, problemTypeUri, type ProblemKind } from './problem-types';
 import type { FieldError } from './problem-error';
 import { PROBLEM_CONTENT_TYPE, type ApiResponse } from './response';
 
-/** The RFC 9457 body every error carries; `errors` only on validation failures. */
-export const ProblemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  instance: z.string().optional(),
-  request_id: z.string().optional(),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-});
+/** The RFC 9457 body every error carries (its schema lives apart, so no function loads zod to answer errors). */
 export type ProblemBody = z.infer<typeof ProblemSchema>;
 
 export function problemBody(

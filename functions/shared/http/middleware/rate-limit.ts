@@ -47,3 +47,17 @@ export function rateLimit(
     },
   };
 }
+
+/** A per-client-IP limit ready for the handler factory: its policy (for docs) and its middleware. */
+export interface ClientIpLimit {
+  policy: RateLimitPolicy;
+  middleware: middy.MiddlewareObj<APIGatewayProxyEvent, ApiResponse, Error, ApiLambdaContext>;
+}
+
+/**
+ * Builds a limit for `httpHandler({ rateLimit })`. Passing the built middleware (rather than a policy the
+ * factory would turn into one) keeps the DynamoDB client out of the functions that have no limit.
+ */
+export function perClientIp(policy: RateLimitPolicy): ClientIpLimit {
+  return { policy, middleware: rateLimit(policy) };
+}
