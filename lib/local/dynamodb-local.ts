@@ -81,6 +81,10 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   child.stderr?.on('data', (chunk: Buffer) => {
     stderrTail = (stderrTail + chunk.toString()).slice(-2000);
   });
+  // Whatever way this process ends (a test run cut short, an uncaught error), Java must not outlive it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   const spawnFailed = new Promise<never>((_, reject) =>
     child.once('error', (error) =>
       reject(new Error(`Could not start Java for DynamoDB Local: ${error.message}`)),
