@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { useClock } from '../../functions/shared/config/clock';
-import type { RunningGateway } from '../../lib/local/gateway';
 import { expectFunctionResponse, expectProblem } from './support/expectations';
-import { HttpClient, newClientIp, signUp, STAGES, startTestGateway } from './support/http-client';
+import { newClientIp, signUp, STAGES, useTestGateway } from './support/http-client';
 import { algNoneTokens, expiredToken, wrongKeyToken } from './support/tokens';
 
-let gateway: RunningGateway;
-let client: HttpClient;
-
-beforeAll(async () => {
-  gateway = await startTestGateway();
-  client = new HttpClient(gateway.url);
-});
-afterAll(() => gateway.close());
+const client = useTestGateway();
 
 describe.each(STAGES)('auth over HTTP, stage %s', (stage) => {
   it('registers, logs in and reads /users/me with the token', async () => {

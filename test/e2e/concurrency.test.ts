@@ -1,15 +1,7 @@
-import type { RunningGateway } from '../../lib/local/gateway';
-import { HttpClient, PREMIUM_API_KEY, signUp, STAGES, startTestGateway } from './support/http-client';
+import { PREMIUM_API_KEY, signUp, STAGES, useTestGateway } from './support/http-client';
 
 /** Idempotency and conditional writes under concurrency, over HTTP through the local gateway. */
-let gateway: RunningGateway;
-let client: HttpClient;
-
-beforeAll(async () => {
-  gateway = await startTestGateway();
-  client = new HttpClient(gateway.url);
-});
-afterAll(() => gateway.close());
+const client = useTestGateway();
 
 describe.each(STAGES)('concurrent writes, stage %s', (stage) => {
   it('creates exactly one task from 10 concurrent identical requests with one Idempotency-Key, over 3 rounds', async () => {

@@ -1,15 +1,7 @@
-import type { RunningGateway } from '../../lib/local/gateway';
 import { expectCommonHeaders, expectFunctionResponse, expectProblem } from './support/expectations';
-import { API_KEY, HttpClient, PREMIUM_API_KEY, STAGES, startTestGateway } from './support/http-client';
+import { API_KEY, PREMIUM_API_KEY, STAGES, useTestGateway } from './support/http-client';
 
-let gateway: RunningGateway;
-let client: HttpClient;
-
-beforeAll(async () => {
-  gateway = await startTestGateway();
-  client = new HttpClient(gateway.url);
-});
-afterAll(() => gateway.close());
+const client = useTestGateway();
 
 describe.each(STAGES)('local gateway, stage %s', (stage) => {
   it('serves health without an API key', async () => {
@@ -92,7 +84,7 @@ describe('local gateway, outside the stages', () => {
 
   it('answers an unparseable request with 400 problem+json and keeps serving', async () => {
     const { createConnection } = await import('node:net');
-    const url = new URL(gateway.url);
+    const url = new URL(client.baseUrl);
     const raw = await new Promise<string>((resolve, reject) => {
       const socket = createConnection({ host: url.hostname, port: Number(url.port) }, () =>
         socket.write('GARBAGE\r\n\r\n'),

@@ -1,12 +1,10 @@
 import fc from 'fast-check';
-import type { RunningGateway } from '../../lib/local/gateway';
 import { DATES, TAGS, taskInput } from '../support/seed-tasks';
 import { modelList, type ModelQuery, type ModelTask } from '../support/task-model';
-import { HttpClient, PREMIUM_API_KEY, signUp, startTestGateway, type TestUser } from './support/http-client';
+import { PREMIUM_API_KEY, signUp, useTestGateway, type TestUser } from './support/http-client';
 
 /** Listing over HTTP through the local gateway (what `npm start` serves), both versions. */
-let gateway: RunningGateway;
-let client: HttpClient;
+const client = useTestGateway();
 let user: TestUser;
 const stored: ModelTask[] = [];
 
@@ -28,8 +26,6 @@ async function walkV2(query: Record<string, string>): Promise<{ pages: number; i
 }
 
 beforeAll(async () => {
-  gateway = await startTestGateway();
-  client = new HttpClient(gateway.url);
   user = await signUp(client);
   for (const input of fc.sample(taskInput, { numRuns: 110, seed: 3 })) {
     const created = await client.request('POST', '/v2/tasks', {
@@ -41,7 +37,6 @@ beforeAll(async () => {
     stored.push(created.body as ModelTask);
   }
 }, 120_000);
-afterAll(() => gateway.close());
 
 describe('GET /tasks over HTTP', () => {
   const sorts = ['created_at', 'updated_at', 'title', 'due_date', 'priority'] as const;

@@ -1,25 +1,13 @@
 import fc from 'fast-check';
-import type { RunningGateway } from '../../lib/local/gateway';
 import { expectCommonHeaders, expectProblem } from './support/expectations';
-import {
-  HttpClient,
-  signUp,
-  STAGES,
-  startTestGateway,
-  type RequestOptions,
-  type TestUser,
-} from './support/http-client';
+import { signUp, STAGES, useTestGateway, type RequestOptions, type TestUser } from './support/http-client';
 
-let gateway: RunningGateway;
-let client: HttpClient;
+const client = useTestGateway();
 let user: TestUser;
 
 beforeAll(async () => {
-  gateway = await startTestGateway();
-  client = new HttpClient(gateway.url);
   user = await signUp(client);
 });
-afterAll(() => gateway.close());
 
 interface BadRequest {
   name: string;

@@ -1,15 +1,7 @@
-import type { RunningGateway } from '../../lib/local/gateway';
 import { expectFunctionResponse, expectProblem } from './support/expectations';
-import { HttpClient, signUp, STAGES, startTestGateway, type TestUser } from './support/http-client';
+import { signUp, STAGES, useTestGateway, type TestUser } from './support/http-client';
 
-let gateway: RunningGateway;
-let client: HttpClient;
-
-beforeAll(async () => {
-  gateway = await startTestGateway();
-  client = new HttpClient(gateway.url);
-});
-afterAll(() => gateway.close());
+const client = useTestGateway();
 
 describe.each(STAGES)('task lifecycle over HTTP, stage %s', (stage) => {
   let user: TestUser;

@@ -16,6 +16,21 @@ export const PREMIUM_API_KEY = premiumKey ?? 'local-premium-key';
 export const STAGES = ['v1', 'v2'] as const;
 export type Stage = (typeof STAGES)[number];
 
+/**
+ * A local gateway for one test file: started before its tests, closed after them. The returned client
+ * points at it once it is up.
+ */
+export function useTestGateway(options: GatewayOptions = {}): HttpClient {
+  const client = new HttpClient('');
+  let gateway: RunningGateway | undefined;
+  beforeAll(async () => {
+    gateway = await startTestGateway(options);
+    client.baseUrl = gateway.url;
+  });
+  afterAll(() => gateway?.close());
+  return client;
+}
+
 export function startTestGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
   return startGateway({ port: 0, host: '127.0.0.1', sourceIpHeader: SOURCE_IP_HEADER, ...options });
 }
@@ -45,7 +60,7 @@ export interface RequestOptions {
 }
 
 export class HttpClient {
-  constructor(readonly baseUrl: string) {}
+  constructor(public baseUrl: string) {}
 
   /** One request; `apiKey` defaults to the basic plan's key (`null` sends none). */
   async request(method: string, path: string, options: RequestOptions = {}): Promise<HttpResult> {
