@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { buildProxyEvent, lambdaContext } from '../lib/local/proxy-event';
-
-/** Any of the API's handlers: API Gateway proxy event + Lambda context → proxy result. */
-export type ProxyHandler = (event: APIGatewayProxyEvent, context: never) => Promise<APIGatewayProxyResult>;
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import { buildProxyEvent, lambdaContext, type ProxyHandler } from '../lib/local/proxy-event';
 
 /** A request to one handler, as a client would send it through the gateway. */
 export interface BenchRequest {
@@ -71,3 +68,5 @@ export function expectStatus(result: APIGatewayProxyResult, expected: number): A
 
 /** The parsed JSON body of a result. */
 export const bodyOf = <T>(result: APIGatewayProxyResult): T => JSON.parse(result.body) as T;
+
+export type { ProxyHandler };

@@ -34,19 +34,16 @@ export const GATEWAY_COMMON_HEADERS = {
   'Cache-Control': 'no-store',
 } as const;
 
+const bearerRequired = {
+  kind: 'unauthorized',
+  detail: 'A valid bearer token is required',
+  headers: { 'WWW-Authenticate': 'Bearer' },
+} as const;
+
 export const gatewayResponses: readonly GatewayResponseDefinition[] = [
-  {
-    type: 'UNAUTHORIZED',
-    kind: 'unauthorized',
-    detail: 'A valid bearer token is required',
-    headers: { 'WWW-Authenticate': 'Bearer' },
-  },
-  {
-    type: 'ACCESS_DENIED',
-    kind: 'unauthorized',
-    detail: 'A valid bearer token is required',
-    headers: { 'WWW-Authenticate': 'Bearer' },
-  },
+  { type: 'UNAUTHORIZED', ...bearerRequired },
+  // A Deny from the authorizer is a bad token too: the same 401, never a 403 that hints at a resource.
+  { type: 'ACCESS_DENIED', ...bearerRequired },
   { type: 'INVALID_API_KEY', kind: 'forbidden', detail: 'A valid x-api-key header is required', headers: {} },
   { type: 'MISSING_AUTHENTICATION_TOKEN', kind: 'not-found', detail: 'No such route', headers: {} },
   {

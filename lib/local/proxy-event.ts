@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { APIGatewayProxyEvent } from 'aws-lambda';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+
+/** Any of the API's handlers: API Gateway proxy event + Lambda context → proxy result. */
+export type ProxyHandler = (event: APIGatewayProxyEvent, context: never) => Promise<APIGatewayProxyResult>;
 
 /** What the local gateway (or a test) knows about a request, to build API Gateway's proxy event from. */
 export interface ProxyRequest {

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { clock } from '../../functions/shared/config/clock';
-import { buildProxyEvent, lambdaContext, type ProxyRequest } from '../../lib/local/proxy-event';
 
-/** Any of our handlers: (API Gateway proxy event, Lambda context) → proxy result. */
-export type ProxyHandler = (event: APIGatewayProxyEvent, context: never) => Promise<APIGatewayProxyResult>;
+import { clock } from '../../functions/shared/config/clock';
+import {
+  buildProxyEvent,
+  lambdaContext,
+  type ProxyHandler,
+  type ProxyRequest,
+} from '../../lib/local/proxy-event';
 
 export interface InvokeOptions {
   stage?: 'v1' | 'v2';
@@ -70,3 +72,5 @@ export async function invoke(handler: ProxyHandler, options: InvokeOptions): Pro
 
 /** A fresh user id: each test owns its own partition, so tests never see each other's tasks. */
 export const newUserId = (): string => `test-${randomUUID()}`;
+
+export type { ProxyHandler };

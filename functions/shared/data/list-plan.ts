@@ -80,33 +80,28 @@ export function planListQuery(userId: string, filter: TaskFilter, sort: TaskSort
     }
   }
 
-  if (filter.status && !keyedStatus) {
-    names['#status'] = 'status';
-    values[':status'] = filter.status;
-    filters.push('#status = :status');
-  }
-  if (filter.priority && !keyedPriority) {
-    names['#priority'] = 'priority';
-    values[':priority'] = filter.priority;
-    filters.push('#priority = :priority');
-  }
-  if (filter.tag) {
-    names['#tags'] = 'tags';
-    values[':tag'] = filter.tag;
-    filters.push('contains(#tags, :tag)');
-  }
+  /** `#name <op> :value` (or `contains(...)`) on a stored attribute, ANDed into the FilterExpression. */
+  const where = (
+    attribute: string,
+    condition: (name: string, value: string) => string,
+    placeholder: string,
+    value: unknown,
+  ) => {
+    names[`#${attribute}`] = attribute;
+    values[`:${placeholder}`] = value;
+    filters.push(condition(`#${attribute}`, `:${placeholder}`));
+  };
+  const equals = (name: string, value: string) => `${name} = ${value}`;
+
+  if (filter.status && !keyedStatus) where('status', equals, 'status', filter.status);
+  if (filter.priority && !keyedPriority) where('priority', equals, 'priority', filter.priority);
+  if (filter.tag) where('tags', (name, value) => `contains(${name}, ${value})`, 'tag', filter.tag);
   // On the due-date index the range above already applies these; elsewhere they filter.
   if (sort.field !== 'due_date') {
-    if (filter.due_after) {
-      names['#due'] = 'due_date';
-      values[':dueAfter'] = filter.due_after;
-      filters.push('#due >= :dueAfter');
-    }
-    if (filter.due_before) {
-      names['#due'] = 'due_date';
-      values[':dueBefore'] = filter.due_before;
-      filters.push('#due <= :dueBefore');
-    }
+    if (filter.due_after)
+      where('due_date', (name, value) => `${name} >= ${value}`, 'dueAfter', filter.due_after);
+    if (filter.due_before)
+      where('due_date', (name, value) => `${name} <= ${value}`, 'dueBefore', filter.due_before);
   }
   if (filter.q) {
     names['#searchTitle'] = 'search_title';
