@@ -9,15 +9,31 @@ import { tables, type TableDefinition, type TableName } from '../../functions/sh
  */
 const RETAINED: ReadonlySet<TableName> = new Set<TableName>(['tasks']);
 
+export interface DataTablesProps {
+  /** Keep the tables of `RETAINED` when the stack is deleted or a table replaced. @default true */
+  readonly retain?: boolean;
+  /** DynamoDB deletion protection on every table. @default false */
+  readonly deletionProtection?: boolean;
+  /** @default true */
+  readonly pointInTimeRecovery?: boolean;
+}
+
 /**
  * The DynamoDB tables, deployed from the same definitions the local bootstrap creates in DynamoDB Local:
- * on-demand billing, point-in-time recovery, the definitions' LSIs (projection ALL) and TTL attributes.
+ * on-demand billing, the definitions' LSIs (projection ALL) and TTL attributes, and the environment's
+ * protections (retention, deletion protection, point-in-time recovery).
  */
 export class DataTables extends Construct {
   readonly tables: Readonly<Record<TableName, dynamodb.Table>>;
+  private readonly protection: Required<DataTablesProps>;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: DataTablesProps = {}) {
     super(scope, id);
+    this.protection = {
+      retain: props.retain ?? true,
+      deletionProtection: props.deletionProtection ?? false,
+      pointInTimeRecovery: props.pointInTimeRecovery ?? true,
+    };
     const names = Object.keys(tables) as TableName[];
     this.tables = Object.fromEntries(names.map((name) => [name, this.table(name, tables[name])])) as Record<
       TableName,
@@ -32,9 +48,13 @@ export class DataTables extends Construct {
         ? { name: definition.sortKey, type: dynamodb.AttributeType.STRING }
         : undefined,
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      pointInTimeRecoverySpecification: {
+        pointInTimeRecoveryEnabled: this.protection.pointInTimeRecovery,
+      },
+      deletionProtection: this.protection.deletionProtection,
       timeToLiveAttribute: definition.ttlAttribute,
-      removalPolicy: RETAINED.has(name) ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy:
+        this.protection.retain && RETAINED.has(name) ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     for (const index of definition.localIndexes) {
       table.addLocalSecondaryIndex({
