@@ -4,7 +4,7 @@ import { authorizer, routes, stages, type RouteDefinition } from '../../lib/conf
 import { environmentNames, environments, type EnvironmentName } from '../../lib/config/environments';
 import { LIVE_ALIAS } from '../../lib/infra/api-function';
 import { deploymentConfig } from '../../lib/infra/safe-deployments';
-import { logicalIdOf, mentions, onlyResourceOfType, resourcesOfType, synthesize, testApp } from './synth';
+import { logicalIdOf, onlyResourceOfType, resourcesOfType, synthesize, testApp } from './synth';
 
 /**
  * Safe deployments, for every environment: each function (every route's and the authorizer) is invoked
