@@ -115,6 +115,11 @@ export class TaskApiStack extends Stack {
       value: this.alarms.topic.topicArn,
       description: 'Subscribe to this SNS topic to receive the alarms',
     });
+    new CfnOutput(this, 'DeploymentApplicationName', {
+      value: this.deployments.application.applicationName,
+      description:
+        "CodeDeploy application shifting the functions' live aliases: aws deploy list-deployments --application-name <name>",
+    });
   }
 
   /** Every function's `live` alias with the deployment alarms that guard it, by function id. */

@@ -176,6 +176,10 @@ describe.each(environmentNames.map((name) => [name] as const))('safe deployments
     const roleIds = new Set(groups.map(([, group]) => JSON.stringify(group.ServiceRoleArn)));
     expect(roleIds.size).toBe(1);
     for (const [, group] of groups) expect(group.ApplicationName).toEqual({ Ref: applicationId });
+    // Named in the outputs, for the commands that watch a deployment (docs/DEPLOYMENT.md).
+    expect(template.findOutputs('DeploymentApplicationName').DeploymentApplicationName?.Value).toEqual({
+      Ref: applicationId,
+    });
     const roleId = (groups[0]![1].ServiceRoleArn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
     const role = raw('AWS::IAM::Role')[roleId]!.Properties;
     expect(JSON.stringify(role.AssumeRolePolicyDocument)).toContain('codedeploy.amazonaws.com');
