@@ -33,8 +33,7 @@ export interface RouteMetricKey {
  * Gateway counted on the route's method (per-method metrics are on for every stage).
  */
 export class DeploymentAlarms extends Construct {
-  /** Every deployment alarm, by the function id it guards. Extend here; SafeDeployments reads the groups. */
-  readonly byFunction = new Map<string, cloudwatch.Alarm[]>();
+  private readonly alarms = new Map<string, cloudwatch.Alarm[]>();
 
   constructor(
     scope: Construct,
@@ -42,6 +41,11 @@ export class DeploymentAlarms extends Construct {
     private readonly props: DeploymentAlarmsProps,
   ) {
     super(scope, id);
+  }
+
+  /** Every deployment alarm made so far, by the function id it guards. */
+  get byFunction(): ReadonlyMap<string, readonly cloudwatch.Alarm[]> {
+    return this.alarms;
   }
 
   /** Errors and latency of one route's function, as its clients see them. */
@@ -126,7 +130,7 @@ export class DeploymentAlarms extends Construct {
   }
 
   private remember(functionId: string, alarms: cloudwatch.Alarm[]): cloudwatch.Alarm[] {
-    this.byFunction.set(functionId, alarms);
+    this.alarms.set(functionId, alarms);
     return alarms;
   }
 }
