@@ -1,6 +1,11 @@
 import type { TaskFilter, TaskSort } from '../../domain/list-query-schemas';
-import type { Task, TaskFields, TaskPriority, TaskStatus } from '../../domain/task-schemas';
-import { TASK_STATUSES } from '../../domain/task-schemas';
+import {
+  TASK_STATUSES,
+  type Task,
+  type TaskFields,
+  type TaskPriority,
+  type TaskStatus,
+} from '../../domain/task-schemas';
 import { tasksTable } from '../table-definitions';
 import { tableName } from '../table-names';
 import type { TransactItem } from '../transactions';
