@@ -20,7 +20,13 @@ import type {
 } from './api-types.ts';
 import { ProblemError, TaskApiError } from './errors.ts';
 import { Paginator } from './paginator.ts';
-import { withResponse, type RequestOptions, type Transport, type WithResponse } from './transport.ts';
+import {
+  withResponse,
+  type QueryValue,
+  type RequestOptions,
+  type Transport,
+  type WithResponse,
+} from './transport.ts';
 
 export interface CreateOptions extends RequestOptions {
   /**
@@ -126,6 +132,23 @@ abstract class TaskResource<TTask extends object, TCreate, TReplace, TPatch> {
     });
   }
 
+  /** `GET /tasks` with a query: one page, in the version's envelope. */
+  protected async page<TPage extends object>(
+    query: Record<string, QueryValue>,
+    options: RequestOptions | undefined,
+  ): Promise<WithResponse<TPage>> {
+    return withResponse(
+      await this.transport.send<TPage>({
+        method: 'GET',
+        path: '/tasks',
+        query,
+        auth: true,
+        repeatable: true,
+        options,
+      }),
+    );
+  }
+
   /**
    * Read-modify-write without lost updates: reads the task, asks `change` for a patch computed from it,
    * and writes it with `If-Match`; when someone else wrote in between (412), reads again and asks again.
@@ -156,17 +179,8 @@ abstract class TaskResource<TTask extends object, TCreate, TReplace, TPatch> {
 /** v2 tasks: cursor pagination. */
 export class Tasks extends TaskResource<Task, TaskCreate, TaskReplace, TaskPatch> {
   /** `GET /tasks`: one page. Pass `cursor: page.pagination.next_cursor` for the next one. */
-  async list(query: TaskListQuery = {}, options?: RequestOptions): Promise<WithResponse<TaskPage>> {
-    return withResponse(
-      await this.transport.send<TaskPage>({
-        method: 'GET',
-        path: '/tasks',
-        query,
-        auth: true,
-        repeatable: true,
-        options,
-      }),
-    );
+  list(query: TaskListQuery = {}, options?: RequestOptions): Promise<WithResponse<TaskPage>> {
+    return this.page<TaskPage>(query, options);
   }
 
   /** Every page from `query.cursor` (or the first) to the last, following `next_cursor`. */
@@ -197,17 +211,8 @@ export class Tasks extends TaskResource<Task, TaskCreate, TaskReplace, TaskPatch
 /** v1 tasks: offset pagination (`skip`, `limit`, `total_count`). */
 export class TasksV1 extends TaskResource<TaskV1, TaskCreateV1, TaskReplaceV1, TaskPatchV1> {
   /** `GET /tasks` (v1): one page at `skip`. */
-  async list(query: TaskListQueryV1 = {}, options?: RequestOptions): Promise<WithResponse<TaskPageV1>> {
-    return withResponse(
-      await this.transport.send<TaskPageV1>({
-        method: 'GET',
-        path: '/tasks',
-        query,
-        auth: true,
-        repeatable: true,
-        options,
-      }),
-    );
+  list(query: TaskListQueryV1 = {}, options?: RequestOptions): Promise<WithResponse<TaskPageV1>> {
+    return this.page<TaskPageV1>(query, options);
   }
 
   /**
