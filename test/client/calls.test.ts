@@ -93,6 +93,10 @@ describe('auth and users', () => {
     expect(outcome).toMatchObject({ status: 404, code: 'not-found' });
   });
 
+  it('refuses a baseUrl that is not an http(s) URL', () => {
+    expect(() => clientFor('127.0.0.1:3000')).toThrow(/baseUrl must be an http\(s\) URL of a stage root/);
+  });
+
   it('reads health without key or token', async () => {
     // Prepare
     const api = clientFor(gateway.url, { apiKey: undefined });

@@ -113,6 +113,36 @@ describe('a create whose answer is lost', () => {
   });
 });
 
+describe('an attempt that gets no answer in time', () => {
+  let proxy: DroppingProxy;
+  beforeAll(async () => {
+    proxy = await startDroppingProxy(gateway.url);
+  });
+  afterAll(() => proxy.close());
+
+  it('times out after timeoutMs and, for a GET, is tried again', async () => {
+    // Prepare
+    const retries: RetryEvent[] = [];
+    const api = clientFor(proxy.url, { onRetry: (event) => retries.push(event) });
+    await signUp(api);
+    const task = await api.tasks.create({ title: 'Slow read' });
+    proxy.stallNextAnswer();
+
+    // Act
+    const read = await api.tasks.get(task.id, { timeoutMs: 300 });
+
+    // Assert
+    expect(read.id).toBe(task.id);
+    expect(read.lastResponse.attempts).toBe(2);
+    expect(retries).toHaveLength(1);
+    expect(retries[0]?.error).toBeInstanceOf(ConnectionError);
+    expect(retries[0]?.error).toMatchObject({
+      timedOut: true,
+      message: expect.stringContaining('no answer within 300 ms'),
+    });
+  });
+});
+
 describe('concurrent creates with one key', () => {
   it('all resolve to the same task, in-flight 409s retried until the replay', async () => {
     // Prepare

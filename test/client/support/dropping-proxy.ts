@@ -1,7 +1,7 @@
 /**
  * A TCP proxy in front of the local gateway that can lose an answer: armed, it forwards the next request
  * as usual but, when the server's answer starts to arrive, closes the client's connection instead of
- * relaying it. The server has done the work; the client sees a dropped connection. This is the failure
+ * relaying it (or, stalling, keeps it open and relays nothing). The server has done the work; the client sees a dropped connection. This is the failure
  * idempotency keys exist for, produced for real (no mock of fetch or of the server).
  */
 import { connect, createServer, type Socket } from 'node:net';
@@ -11,6 +11,8 @@ export interface DroppingProxy {
   readonly url: string;
   /** Drops the answer to the next request that gets one. */
   dropNextAnswer(): void;
+  /** Holds back the answer to the next request that gets one, leaving its connection open and silent. */
+  stallNextAnswer(): void;
   /** Answers dropped so far. */
   readonly dropped: number;
   close(): Promise<void>;
@@ -18,8 +20,9 @@ export interface DroppingProxy {
 
 export async function startDroppingProxy(target: string): Promise<DroppingProxy> {
   const { hostname, port } = new URL(target);
-  let armed = false;
+  let armed: 'drop' | 'stall' | undefined;
   let dropped = 0;
+  const stalled = new Set<Socket>();
   const sockets = new Set<Socket>();
   const server = createServer((client) => {
     const upstream = connect(Number(port), hostname);
@@ -30,8 +33,13 @@ export async function startDroppingProxy(target: string): Promise<DroppingProxy>
     }
     client.pipe(upstream);
     upstream.on('data', (chunk: Buffer) => {
-      if (armed) {
-        armed = false;
+      if (armed === 'stall' || stalled.has(upstream)) {
+        armed = undefined;
+        stalled.add(upstream);
+        return;
+      }
+      if (armed === 'drop') {
+        armed = undefined;
         dropped += 1;
         client.destroy();
         upstream.destroy();
@@ -48,7 +56,8 @@ export async function startDroppingProxy(target: string): Promise<DroppingProxy>
   if (address === null || typeof address === 'string') throw new Error('proxy is not on a TCP port');
   return {
     url: `http://127.0.0.1:${address.port}`,
-    dropNextAnswer: () => void (armed = true),
+    dropNextAnswer: () => void (armed = 'drop'),
+    stallNextAnswer: () => void (armed = 'stall'),
     get dropped() {
       return dropped;
     },
