@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { build, type BuildOptions } from 'esbuild';
-import { authorizer, routes } from '../lib/config/routes';
+import { authorizer, routes } from '../functions/routes';
 import { median } from './stats';
 
 /** One bundle configuration: its size and how long requiring it takes in a fresh process. */

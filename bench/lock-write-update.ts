@@ -2,15 +2,15 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { dynamo } from '../functions/shared/data/dynamodb-client';
-import { keys } from '../functions/shared/data/keys';
-import { tables } from '../functions/shared/data/tables';
+import { idempotencyKey } from '../functions/shared/data/entities/idempotency-entity';
+import { tableName } from '../functions/shared/data/table-names';
 import { taskRepository } from '../functions/shared/data/task-repository';
 import { newTask } from '../functions/shared/domain/task';
 import { taskPath } from '../functions/shared/domain/task-representation';
-import { TaskWriteV1Schema, TaskWriteV2Schema } from '../functions/shared/domain/task-schemas';
+import { ProblemError } from '../functions/shared/errors/problem-error';
 import { httpHandler } from '../functions/shared/http/http-handler';
-import { parseIdempotencyKey, requestFingerprint } from '../functions/shared/http/idempotency-key';
-import { ProblemError } from '../functions/shared/http/problem-error';
+import { requestFingerprint } from '../functions/shared/http/idempotency-key';
+import { createTaskContract } from '../functions/tasks/create.contract';
 import type { ApiResponse } from '../functions/shared/http/response';
 import { taskResponse } from '../functions/shared/http/task-response';
 import type { ProxyHandler } from './invoke';
@@ -37,9 +37,9 @@ async function lock(userId: string, key: string, fingerprint: string): Promise<L
   try {
     await dynamo.send(
       new PutCommand({
-        TableName: tables.idempotency,
+        TableName: tableName('idempotency'),
         Item: {
-          ...keys.idempotency(userId, key),
+          ...idempotencyKey(userId, key),
           status: 'INPROGRESS',
           fingerprint,
           in_progress_expiry: now + IN_PROGRESS_SECONDS,
@@ -60,8 +60,8 @@ async function lock(userId: string, key: string, fingerprint: string): Promise<L
 const complete = (userId: string, key: string, response: ApiResponse) =>
   dynamo.send(
     new UpdateCommand({
-      TableName: tables.idempotency,
-      Key: keys.idempotency(userId, key),
+      TableName: tableName('idempotency'),
+      Key: idempotencyKey(userId, key),
       UpdateExpression: 'SET #status = :completed, #response = :response',
       ExpressionAttributeNames: { '#status': 'status', '#response': 'response' },
       ExpressionAttributeValues: { ':completed': 'COMPLETED', ':response': response },
@@ -69,7 +69,7 @@ const complete = (userId: string, key: string, response: ApiResponse) =>
   );
 
 const release = (userId: string, key: string) =>
-  dynamo.send(new DeleteCommand({ TableName: tables.idempotency, Key: keys.idempotency(userId, key) }));
+  dynamo.send(new DeleteCommand({ TableName: tableName('idempotency'), Key: idempotencyKey(userId, key) }));
 
 function replay(record: LockRecord, fingerprint: string): ApiResponse {
   if (record.fingerprint !== fingerprint) {
@@ -89,14 +89,9 @@ function replay(record: LockRecord, fingerprint: string): ApiResponse {
 
 /** `POST /tasks`, lock-write-update style. */
 export const lockWriteUpdateCreate = httpHandler(
-  {
-    auth: true,
-    cache: 'revalidate',
-    body: { v1: TaskWriteV1Schema, v2: TaskWriteV2Schema },
-    success: { status: 201, description: 'bench only: the created task (or the replayed answer)' },
-  },
+  createTaskContract,
   async ({ userId, version, body, headers, path, event }) => {
-    const key = parseIdempotencyKey(headers['idempotency-key']);
+    const key = headers['Idempotency-Key'];
     const task = newTask(userId, body);
     const response = taskResponse(201, task, version, { Location: taskPath(version, task.id) });
     if (key === undefined) {

@@ -1,9 +1,7 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../functions/shared/data/dynamodb-client';
-import { keys } from '../functions/shared/data/keys';
-import { tables } from '../functions/shared/data/tables';
-import { counterUpdate } from '../functions/shared/data/task-counters';
-import { toTaskItem } from '../functions/shared/data/task-item';
+import { counterUpdate, taskKeys, toTaskItem } from '../functions/shared/data/entities/task-entity';
+import { tableName } from '../functions/shared/data/table-names';
 import { newTask } from '../functions/shared/domain/task';
 import type { BenchContext } from './context';
 import { summarizeCalls } from './dynamo-meter';
@@ -54,7 +52,11 @@ export async function measureOverhead(
         return () => timedDb(meter, getSelf.handler, async () => expectStatus(await run(), 200));
       },
       raw: () => {
-        const input = { TableName: tables.tasks, Key: keys.task(user, task.id), ConsistentRead: true };
+        const input = {
+          TableName: tableName('tasks'),
+          Key: taskKeys.task(user, task.id),
+          ConsistentRead: true,
+        };
         return () => timedDb(meter, getSelf.raw, () => dynamo.send(new GetCommand(input)));
       },
     },
@@ -75,7 +77,7 @@ export async function measureOverhead(
           TransactItems: [
             {
               Put: {
-                TableName: tables.tasks,
+                TableName: tableName('tasks'),
                 Item: toTaskItem(created),
                 ConditionExpression: 'attribute_not_exists(pk)',
               },

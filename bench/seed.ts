@@ -1,8 +1,7 @@
 import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../functions/shared/data/dynamodb-client';
-import { keys } from '../functions/shared/data/keys';
-import { tables } from '../functions/shared/data/tables';
-import { toTaskItem } from '../functions/shared/data/task-item';
+import { taskKeys, toTaskItem } from '../functions/shared/data/entities/task-entity';
+import { tableName } from '../functions/shared/data/table-names';
 import { newTask } from '../functions/shared/domain/task';
 import { TASK_PRIORITIES, TASK_STATUSES, type TaskStatus } from '../functions/shared/domain/task-schemas';
 
@@ -49,9 +48,9 @@ async function writeBatch(items: Record<string, unknown>[]): Promise<void> {
   for (let attempt = 0; pending.length > 0; attempt++) {
     if (attempt >= 10) throw new Error('seeding: BatchWrite kept returning unprocessed items');
     const { UnprocessedItems } = await dynamo.send(
-      new BatchWriteCommand({ RequestItems: { [tables.tasks]: pending } }),
+      new BatchWriteCommand({ RequestItems: { [tableName('tasks')]: pending } }),
     );
-    pending = (UnprocessedItems?.[tables.tasks] ?? []) as typeof pending;
+    pending = (UnprocessedItems?.[tableName('tasks')] ?? []) as typeof pending;
   }
 }
 
@@ -79,9 +78,9 @@ export async function seedTasks(userId: string, count: number): Promise<Record<T
 
   await dynamo.send(
     new PutCommand({
-      TableName: tables.tasks,
+      TableName: tableName('tasks'),
       Item: {
-        ...keys.taskCounters(userId),
+        ...taskKeys.taskCounters(userId),
         total: count,
         ...Object.fromEntries(TASK_STATUSES.map((status) => [`status_${status}`, byStatus[status]])),
       },

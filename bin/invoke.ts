@@ -1,6 +1,6 @@
 /**
  * `npm run invoke -- <FunctionId> <event.json>`: runs one function in-process, like `sam local invoke`,
- * and prints its result as JSON. FunctionId is a route id from lib/config/routes.ts (GetTask, ...) or
+ * and prints its result as JSON. FunctionId is a route contract's id (functions/routes.ts: GetTask, ...) or
  * `Authorizer`; sample events live in test/events/<FunctionId>.json. Uses the DynamoDB at
  * DYNAMODB_ENDPOINT (e.g. the one `npm start` runs: same tables), or an in-memory DynamoDB Local.
  *
@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { authorizer, routes } from '../lib/config/routes';
+import { authorizer, routes } from '../functions/routes';
 import { createTables, localFunctionEnv, localTableNames } from '../lib/local/create-tables';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../lib/local/dynamodb-local';
 import { handlerLoader, REPOSITORY_ROOT } from '../lib/local/handler-modules';

@@ -1,8 +1,11 @@
+import type { ApiRequest } from '../shared/http/api-context';
 import { httpHandler } from '../shared/http/http-handler';
-import { json } from '../shared/http/response';
+import { json, type ApiResponse } from '../shared/http/response';
+import { healthContract } from './get.contract';
 
-/** `GET /health`: liveness, no key, no token, no database round trip. */
-export const handler = httpHandler(
-  { auth: false, cache: 'no-store', success: { status: 200, description: 'The API is up' } },
-  ({ version }) => Promise.resolve(json(200, { status: 'ok', version })),
-);
+/** `GET /health`: the API is up; says which version answered. */
+function health({ version }: ApiRequest<typeof healthContract>): Promise<ApiResponse> {
+  return Promise.resolve(json(200, { status: 'ok', version }));
+}
+
+export const handler = httpHandler(healthContract, health);

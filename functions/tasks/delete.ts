@@ -1,13 +1,17 @@
-import { parseTaskId } from '../shared/domain/task';
-import { deleteTask } from '../shared/domain/task-changes';
+import { deleteTask } from '../shared/data/task-writes';
+import type { ApiRequest } from '../shared/http/api-context';
 import { httpHandler } from '../shared/http/http-handler';
-import { noContent } from '../shared/http/response';
+import { noContent, type ApiResponse } from '../shared/http/response';
+import { deleteTaskContract } from './delete.contract';
 
-/** `DELETE /tasks/{id}`: 204; afterwards the task is 404. */
-export const handler = httpHandler(
-  { auth: true, cache: 'revalidate', success: { status: 204, description: 'Deleted' } },
-  async ({ userId, headers, pathParameters }) => {
-    await deleteTask(userId, parseTaskId(pathParameters.id), headers['if-match']);
-    return noContent();
-  },
-);
+/** 204; afterwards the task is 404. Honours If-Match. */
+async function deleteTaskById({
+  userId,
+  params,
+  headers,
+}: ApiRequest<typeof deleteTaskContract>): Promise<ApiResponse> {
+  await deleteTask(userId, params.id, headers['If-Match']);
+  return noContent();
+}
+
+export const handler = httpHandler(deleteTaskContract, deleteTaskById);

@@ -1,20 +1,25 @@
-import { taskBodies } from '../shared/domain/task-representation';
 import { taskRepository } from '../shared/data/task-repository';
-import { etagOf, noneMatchHits } from '../shared/domain/etag';
-import { parseTaskId } from '../shared/domain/task';
+import { etagOf, tagsMatchWeakly } from '../shared/domain/etag';
+import { notFound } from '../shared/errors/problem-error';
+import type { ApiRequest } from '../shared/http/api-context';
 import { httpHandler } from '../shared/http/http-handler';
-import { notFound } from '../shared/http/problem-error';
-import { notModified } from '../shared/http/response';
+import { notModified, type ApiResponse } from '../shared/http/response';
 import { taskResponse } from '../shared/http/task-response';
+import { getTaskContract } from './get.contract';
 
-/** `GET /tasks/{id}`: 200 + ETag, or 304 when If-None-Match names the current ETag. */
-export const handler = httpHandler(
-  { auth: true, cache: 'revalidate', success: { status: 200, body: taskBodies, description: 'The task' } },
-  async ({ userId, version, headers, pathParameters }) => {
-    const task = await taskRepository.get(userId, parseTaskId(pathParameters.id));
-    if (!task) throw notFound('Task');
-    if (noneMatchHits(headers['if-none-match'], etagOf(task.version)))
-      return notModified(etagOf(task.version));
-    return taskResponse(200, task, version);
-  },
-);
+/** 200 + ETag, or 304 when If-None-Match names the current ETag. */
+async function getTask({
+  userId,
+  version,
+  params,
+  headers,
+}: ApiRequest<typeof getTaskContract>): Promise<ApiResponse> {
+  const task = await taskRepository.get(userId, params.id);
+  if (!task) throw notFound('Task');
+  const etag = etagOf(task.version);
+  const noneMatch = headers['If-None-Match'];
+  if (noneMatch !== undefined && tagsMatchWeakly(noneMatch, etag)) return notModified(etag);
+  return taskResponse(200, task, version);
+}
+
+export const handler = httpHandler(getTaskContract, getTask);

@@ -1,42 +1,24 @@
-import { TaskListV1Schema, TaskListV2Schema } from '../shared/domain/list-representation';
 import { signingKeys } from '../shared/auth/signing-keys';
 import { decodeCursor, encodeCursor, queryFingerprint } from '../shared/data/cursor';
 import { planListQuery } from '../shared/data/list-plan';
 import { countTasks, readOffsetPage, readPage } from '../shared/data/task-lister';
-import {
-  filterAndSort,
-  ListQueryV1Schema,
-  ListQueryV2Schema,
-  type ListQueryV1,
-  type ListQueryV2,
-} from '../shared/domain/list-query-schemas';
+import { filterAndSort, type ListQueryV1, type ListQueryV2 } from '../shared/domain/list-query-schemas';
 import { representV1List, representV2List } from '../shared/domain/list-representation';
 import type { ApiRequest } from '../shared/http/api-context';
 import { httpHandler } from '../shared/http/http-handler';
 import { json, type ApiResponse } from '../shared/http/response';
+import { listTasksContract } from './list.contract';
 
-/**
- * `GET /tasks`: filters, sorting and search on both versions; v1 pages by offset (`skip`) with a total,
- * v2 by signed cursor with links and an optional total. The total is read in parallel with the page.
- */
-export const handler = httpHandler(
-  {
-    auth: true,
-    cache: 'revalidate',
-    query: { v1: ListQueryV1Schema, v2: ListQueryV2Schema },
-    success: {
-      status: 200,
-      body: { v1: TaskListV1Schema, v2: TaskListV2Schema },
-      description: 'A page of tasks',
-    },
-  },
-  (request) =>
-    request.version === 'v1'
-      ? listV1(request, request.query as ListQueryV1)
-      : listV2(request, request.query as ListQueryV2),
-);
+type ListRequest = ApiRequest<typeof listTasksContract>;
 
-async function listV1({ userId }: ApiRequest, query: ListQueryV1): Promise<ApiResponse> {
+/** v1 pages by offset with a total; v2 by signed cursor with links. The total is read beside the page. */
+function listTasks(request: ListRequest): Promise<ApiResponse> {
+  return request.version === 'v1'
+    ? listV1(request, request.query as ListQueryV1)
+    : listV2(request, request.query as ListQueryV2);
+}
+
+async function listV1({ userId }: ListRequest, query: ListQueryV1): Promise<ApiResponse> {
   const { filter, sort } = filterAndSort(query);
   const plan = planListQuery(userId, filter, sort);
   const [tasks, total] = await Promise.all([
@@ -46,7 +28,7 @@ async function listV1({ userId }: ApiRequest, query: ListQueryV1): Promise<ApiRe
   return json(200, representV1List(tasks, total, query.skip, query.limit));
 }
 
-async function listV2({ userId, version, event }: ApiRequest, query: ListQueryV2): Promise<ApiResponse> {
+async function listV2({ userId, version, event }: ListRequest, query: ListQueryV2): Promise<ApiResponse> {
   const { filter, sort } = filterAndSort(query);
   const plan = planListQuery(userId, filter, sort);
   const fingerprint = queryFingerprint(filter, sort);
@@ -74,3 +56,5 @@ async function listV2({ userId, version, event }: ApiRequest, query: ListQueryV2
     ),
   );
 }
+
+export const handler = httpHandler(listTasksContract, listTasks);

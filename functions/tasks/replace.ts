@@ -1,25 +1,17 @@
-import { taskBodies } from '../shared/domain/task-representation';
-import { parseTaskId, replacementFields } from '../shared/domain/task';
-import { changeTask } from '../shared/domain/task-changes';
-import { TaskWriteV1Schema, TaskWriteV2Schema } from '../shared/domain/task-schemas';
+import { changeTask } from '../shared/data/task-writes';
+import { replacementFields } from '../shared/domain/task';
+import type { ApiRequest } from '../shared/http/api-context';
 import { httpHandler } from '../shared/http/http-handler';
+import type { ApiResponse } from '../shared/http/response';
 import { taskResponse } from '../shared/http/task-response';
+import { replaceTaskContract } from './replace.contract';
 
-/** `PUT /tasks/{id}`: replaces the version's writable fields (omitted ones return to defaults). */
-export const handler = httpHandler(
-  {
-    auth: true,
-    cache: 'revalidate',
-    body: { v1: TaskWriteV1Schema, v2: TaskWriteV2Schema },
-    success: { status: 200, body: taskBodies, description: 'The replaced task' },
-  },
-  async ({ userId, version, body, headers, pathParameters }) => {
-    const task = await changeTask(
-      userId,
-      parseTaskId(pathParameters.id),
-      headers['if-match'],
-      replacementFields(body, version),
-    );
-    return taskResponse(200, task, version);
-  },
-);
+/** Replaces the version's writable fields (omitted ones return to defaults), honouring If-Match. */
+async function replaceTask(request: ApiRequest<typeof replaceTaskContract>): Promise<ApiResponse> {
+  const { userId, version, body, params, headers } = request;
+  const fields = replacementFields(body, version);
+  const task = await changeTask(userId, params.id, headers['If-Match'], fields);
+  return taskResponse(200, task, version);
+}
+
+export const handler = httpHandler(replaceTaskContract, replaceTask);

@@ -1,26 +1,16 @@
-import { taskBodies } from '../shared/domain/task-representation';
-import { parseTaskId, patchFields } from '../shared/domain/task';
-import { changeTask } from '../shared/domain/task-changes';
-import { TaskPatchV1Schema, TaskPatchV2Schema } from '../shared/domain/task-schemas';
+import { changeTask } from '../shared/data/task-writes';
+import { patchFields } from '../shared/domain/task';
+import type { ApiRequest } from '../shared/http/api-context';
 import { httpHandler } from '../shared/http/http-handler';
+import type { ApiResponse } from '../shared/http/response';
 import { taskResponse } from '../shared/http/task-response';
+import { updateTaskContract } from './update.contract';
 
-/** `PATCH /tasks/{id}`: JSON Merge Patch (RFC 7396) of the writable fields. */
-export const handler = httpHandler(
-  {
-    auth: true,
-    cache: 'revalidate',
-    mergePatch: true,
-    body: { v1: TaskPatchV1Schema, v2: TaskPatchV2Schema },
-    success: { status: 200, body: taskBodies, description: 'The updated task' },
-  },
-  async ({ userId, version, body, headers, pathParameters }) => {
-    const task = await changeTask(
-      userId,
-      parseTaskId(pathParameters.id),
-      headers['if-match'],
-      patchFields(body),
-    );
-    return taskResponse(200, task, version);
-  },
-);
+/** JSON Merge Patch (RFC 7396) of the writable fields, honouring If-Match. */
+async function updateTask(request: ApiRequest<typeof updateTaskContract>): Promise<ApiResponse> {
+  const { userId, version, body, params, headers } = request;
+  const task = await changeTask(userId, params.id, headers['If-Match'], patchFields(body));
+  return taskResponse(200, task, version);
+}
+
+export const handler = httpHandler(updateTaskContract, updateTask);

@@ -6,7 +6,9 @@
  * quota period ends at midnight UTC at the latest). Each is sent with its problem's status, also the
  * DEFAULT_4XX/5XX families (400/500), so a body's `status` always equals the HTTP status.
  */
-import { problemTypes, problemTypeUri, type ProblemKind } from '../../functions/shared/http/problem-types';
+import { problemBody } from '../../functions/shared/errors/problem-body';
+import { problemTypes, type ProblemKind } from '../../functions/shared/errors/problem-types';
+import { SECURITY_HEADERS } from '../../functions/shared/http/security-headers';
 
 export type GatewayResponseType =
   | 'UNAUTHORIZED'
@@ -29,8 +31,7 @@ export interface GatewayResponseDefinition {
 /** Headers on every gateway-made error, as on every function response. */
 export const GATEWAY_COMMON_HEADERS = {
   'Content-Type': 'application/problem+json',
-  'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
-  'X-Content-Type-Options': 'nosniff',
+  ...SECURITY_HEADERS,
   'Cache-Control': 'no-store',
 } as const;
 
@@ -73,16 +74,12 @@ export const gatewayResponses: readonly GatewayResponseDefinition[] = [
   },
 ];
 
+/** The gateway's request id in a response template (VTL); the local gateway substitutes its own. */
+export const REQUEST_ID = '$context.requestId';
+
 /** The VTL body template deployed for a gateway response; `$context.requestId` is filled in by the gateway. */
 export function gatewayResponseTemplate(definition: GatewayResponseDefinition): string {
-  const { title, status } = problemTypes[definition.kind];
-  return JSON.stringify({
-    type: problemTypeUri(definition.kind),
-    title,
-    status,
-    detail: definition.detail,
-    request_id: '$context.requestId',
-  });
+  return JSON.stringify(problemBody(definition.kind, definition.detail, { requestId: REQUEST_ID }));
 }
 
 /** The same body, rendered locally with the local request's values. */
@@ -96,6 +93,6 @@ export function renderGatewayResponse(
   return {
     statusCode,
     headers: { ...GATEWAY_COMMON_HEADERS, ...definition.headers },
-    body: gatewayResponseTemplate(definition).replace('$context.requestId', requestId),
+    body: gatewayResponseTemplate(definition).replace(REQUEST_ID, requestId),
   };
 }

@@ -4,10 +4,11 @@
  * integration response renders {@link methodNotAllowedTemplate}; the local gateway renders the same body
  * with {@link renderMethodNotAllowed}. One builder, free of CDK, so both send the same bytes.
  */
-import { problemTypes, problemTypeUri } from '../../functions/shared/http/problem-types';
-import { GATEWAY_COMMON_HEADERS } from './gateway-responses';
+import { problemBody } from '../../functions/shared/errors/problem-body';
+import { problemTypes } from '../../functions/shared/errors/problem-types';
+import { GATEWAY_COMMON_HEADERS, REQUEST_ID } from './gateway-responses';
 
-const { title, status } = problemTypes['method-not-allowed'];
+const { status } = problemTypes['method-not-allowed'];
 
 /**
  * Request content types the MOCK has a request template for. API Gateway refuses a request whose
@@ -23,13 +24,9 @@ export function allowHeader(allow: readonly string[]): string {
 
 /** The problem+json body template; `$context.requestId` is filled in by the gateway (VTL on AWS). */
 export function methodNotAllowedTemplate(allow: readonly string[]): string {
-  return JSON.stringify({
-    type: problemTypeUri('method-not-allowed'),
-    title,
-    status,
-    detail: `Allowed methods: ${allowHeader(allow)}`,
-    request_id: '$context.requestId',
-  });
+  return JSON.stringify(
+    problemBody('method-not-allowed', `Allowed methods: ${allowHeader(allow)}`, { requestId: REQUEST_ID }),
+  );
 }
 
 /** The full 405 response, rendered locally with the local request's id. */
@@ -40,7 +37,7 @@ export function renderMethodNotAllowed(
   return {
     statusCode: status,
     headers: { ...GATEWAY_COMMON_HEADERS, Allow: allowHeader(allow) },
-    body: methodNotAllowedTemplate(allow).replace('$context.requestId', requestId),
+    body: methodNotAllowedTemplate(allow).replace(REQUEST_ID, requestId),
   };
 }
 

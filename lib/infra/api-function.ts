@@ -5,7 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { TableAccess } from '../config/routes';
+import type { TableAccess } from '../../functions/shared/http/route-contract';
 
 /** The repository root: route entries are relative to it, and it holds the lock file esbuild resolves from. */
 export const repoRoot = path.resolve(__dirname, '../..');
@@ -42,7 +42,7 @@ export const LIVE_ALIAS = 'live';
 /**
  * One API Lambda function with the project's defaults set once: Node.js 22 on Graviton, tracing, its own
  * log group with a retention, and a local esbuild bundle (never Docker). Grants go through
- * `grantTableAccess`, so every function's table access is one of the two modes of the route table.
+ * `grantTableAccess`, so every function's table access is one of the two modes a route contract names.
  *
  * Callers invoke `live`, an alias on a version published whenever the function's code or configuration
  * changes, never the function's `$LATEST`: a deploy then changes nothing until the alias moves, and

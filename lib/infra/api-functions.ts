@@ -2,8 +2,9 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { tables, type TableName } from '../../functions/shared/data/table-definitions';
-import { authorizer, routes, type RouteDefinition, type TableAccess } from '../config/routes';
+import { TABLE_NAMES, tableDefinitions, type TableName } from '../../functions/shared/data/table-definitions';
+import type { RouteContract, TableAccess } from '../../functions/shared/http/route-contract';
+import { authorizer, routes } from '../../functions/routes';
 import { ApiFunction, type ApiFunctionProps } from './api-function';
 
 export interface ApiFunctionsProps {
@@ -33,8 +34,10 @@ export class ApiFunctions extends Construct {
   constructor(scope: Construct, id: string, props: ApiFunctionsProps) {
     super(scope, id);
     const environment = {
-      // Every function gets every table name (env.ts requires all three); IAM decides what it may touch.
-      ...Object.fromEntries(tableNames().map((name) => [tables[name].envVar, props.tables[name].tableName])),
+      // Every function gets every table's name; IAM decides what it may touch.
+      ...Object.fromEntries(
+        TABLE_NAMES.map((name) => [tableDefinitions[name].envVar, props.tables[name].tableName]),
+      ),
       // env.ts requires SIGNING_SECRET_ARN in every function that reads its configuration, so all get the
       // ARN (not a secret); only the functions that use the secret may read its value (grantRead below).
       SIGNING_SECRET_ARN: props.signingSecret.secretArn,
@@ -43,7 +46,7 @@ export class ApiFunctions extends Construct {
 
     const byRoute = new Map<string, lambda.IFunction>();
     const liveByRoute = new Map<string, lambda.Alias>();
-    for (const route of routes as readonly RouteDefinition[]) {
+    for (const route of routes) {
       const fn = new ApiFunction(this, route.id, {
         entry: route.entry,
         description: `${route.method} ${route.path}`,
@@ -51,7 +54,7 @@ export class ApiFunctions extends Construct {
         ...props.settings,
       });
       for (const [name, access] of tableGrants(route)) fn.grantTableAccess(props.tables[name], access);
-      if (route.usesSigningSecret) props.signingSecret.grantRead(fn.function);
+      if (route.access.signingSecret) props.signingSecret.grantRead(fn.function);
       byRoute.set(route.id, fn.function);
       liveByRoute.set(route.id, fn.live);
     }
@@ -62,8 +65,7 @@ export class ApiFunctions extends Construct {
       environment,
       ...props.settings,
     });
-    // The authorizer verifies tokens in memory: the signing secret, and no table.
-    props.signingSecret.grantRead(authorizerFunction.function);
+    if (authorizer.access.signingSecret) props.signingSecret.grantRead(authorizerFunction.function);
 
     this.byRoute = byRoute;
     this.authorizer = authorizerFunction.function;
@@ -73,14 +75,10 @@ export class ApiFunctions extends Construct {
   }
 }
 
-function tableNames(): TableName[] {
-  return Object.keys(tables) as TableName[];
-}
-
 /** The route's table grants as pairs, skipping tables it does not list. */
-function tableGrants(route: RouteDefinition): [TableName, TableAccess][] {
-  return tableNames().flatMap((name) => {
-    const access = route.tables[name];
+function tableGrants(route: RouteContract): [TableName, TableAccess][] {
+  return TABLE_NAMES.flatMap((name) => {
+    const access = route.access.tables?.[name];
     return access ? [[name, access] as [TableName, TableAccess]] : [];
   });
 }

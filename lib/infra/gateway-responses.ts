@@ -1,6 +1,6 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { Construct } from 'constructs';
-import { problemTypes } from '../../functions/shared/http/problem-types';
+import { problemTypes } from '../../functions/shared/errors/problem-types';
 import {
   GATEWAY_COMMON_HEADERS,
   gatewayResponses,

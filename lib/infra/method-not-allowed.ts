@@ -1,12 +1,12 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import { problemTypes } from '../../functions/shared/http/problem-types';
+import { problemTypes } from '../../functions/shared/errors/problem-types';
 import { GATEWAY_COMMON_HEADERS } from '../config/gateway-responses';
 import {
   allowHeader,
   METHOD_NOT_ALLOWED_CONTENT_TYPES,
   methodNotAllowedTemplate,
 } from '../config/method-not-allowed';
-import type { HttpMethod } from '../config/routes';
+import type { HttpMethod } from '../../functions/shared/http/route-contract';
 import { staticHeader } from './static-header';
 
 /**

@@ -3,12 +3,10 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { authorizer, methodsByPath, routes, stages, type RouteDefinition } from '../config/routes';
+import { authorizer, methodsByPath, routes, stages, type StageName } from '../../functions/routes';
 import { stageThrottle } from '../config/usage-plans';
 import { methodNotAllowedTemplate } from '../config/method-not-allowed';
 import { addMethodNotAllowed } from './method-not-allowed';
-
-export type StageName = (typeof stages)[number];
 
 /** How the usage plans' `methodThrottles` name a method: `"<path> <METHOD>"`. */
 export function methodKey(path: string, method: string): string {
@@ -61,13 +59,13 @@ export class TaskRestApi extends Construct {
     });
 
     const methods = new Map<string, apigateway.Method>();
-    for (const route of routes as readonly RouteDefinition[]) {
+    for (const route of routes) {
       const fn = props.routeFunctions.get(route.id);
       if (!fn) throw new Error(`No function for route ${route.id}`);
       const method = this.api.root
         .resourceForPath(route.path)
         .addMethod(route.method, new apigateway.LambdaIntegration(fn), {
-          apiKeyRequired: route.apiKeyRequired,
+          apiKeyRequired: route.apiKey,
           ...(route.auth === 'jwt'
             ? { authorizer: tokenAuthorizer, authorizationType: apigateway.AuthorizationType.CUSTOM }
             : { authorizationType: apigateway.AuthorizationType.NONE }),
@@ -86,7 +84,8 @@ export class TaskRestApi extends Construct {
     // With `deploy: false` nothing hashes the methods into the deployment's logical id, and CloudFormation
     // only redeploys when that id changes: hash what the deployment snapshots.
     this.deployment.addToLogicalId({
-      routes,
+      // What the gateway itself knows of each route (its schemas live in the functions).
+      routes: routes.map(({ id, method, path, auth, apiKey }) => ({ id, method, path, auth, apiKey })),
       authorizer,
       // What the integrations invoke (resolved to logical ids): pointing them at other functions or aliases
       // is a change of the methods, which the stages only see through a new deployment.

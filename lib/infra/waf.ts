@@ -1,7 +1,8 @@
 import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { problemTypes, problemTypeUri } from '../../functions/shared/http/problem-types';
+import { problemBody } from '../../functions/shared/errors/problem-body';
+import { problemTypes } from '../../functions/shared/errors/problem-types';
 
 /**
  * CDK context flag that overrides the environment's WAF setting for one command
@@ -52,12 +53,7 @@ export class ApiWaf extends Construct {
         [RATE_LIMITED_BODY_KEY]: {
           contentType: 'APPLICATION_JSON',
           // No request id here: WAF answers before API Gateway assigns one.
-          content: JSON.stringify({
-            type: problemTypeUri('rate-limited'),
-            title: rateLimited.title,
-            status: rateLimited.status,
-            detail: 'Too many requests from this IP address',
-          }),
+          content: JSON.stringify(problemBody('rate-limited', 'Too many requests from this IP address')),
         },
       },
       rules: [

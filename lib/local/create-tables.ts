@@ -4,29 +4,45 @@ import {
   DynamoDBClient,
   ResourceNotFoundException,
   type CreateTableCommandInput,
+  type Projection,
 } from '@aws-sdk/client-dynamodb';
-import { tables, type TableDefinition, type TableName } from '../../functions/shared/data/table-definitions';
+import {
+  TABLE_NAMES,
+  tableDefinitions,
+  type GlobalIndexDefinition,
+  type TableDefinition,
+  type TableName,
+} from '../../functions/shared/data/table-definitions';
 
-/** Physical names for local tables: the definition's id with a prefix (so several stacks can share one DynamoDB). */
+/** Physical names for local tables: a prefix and the table's name in kebab case (`task-api-local-rate-limits`). */
 export function localTableNames(prefix = 'task-api-local'): Record<TableName, string> {
-  return {
-    tasks: `${prefix}-tasks`,
-    idempotency: `${prefix}-idempotency`,
-    rateLimits: `${prefix}-rate-limits`,
-  };
+  const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+  return Object.fromEntries(TABLE_NAMES.map((name) => [name, `${prefix}-${kebab(name)}`])) as Record<
+    TableName,
+    string
+  >;
 }
+
+const projectionOf = (index: GlobalIndexDefinition): Projection =>
+  typeof index.projection === 'string'
+    ? { ProjectionType: index.projection }
+    : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection.include] };
 
 /** The CreateTable request for a definition: the same keys and indexes CDK deploys. */
 export function createTableInput(definition: TableDefinition, tableName: string): CreateTableCommandInput {
-  const attributes = [
+  const attributes = new Set([
     definition.partitionKey,
     ...(definition.sortKey ? [definition.sortKey] : []),
     ...definition.localIndexes.map((index) => index.sortKey),
-  ];
+    ...definition.globalIndexes.flatMap((index) => [
+      index.partitionKey,
+      ...(index.sortKey ? [index.sortKey] : []),
+    ]),
+  ]);
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: attributes.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+    AttributeDefinitions: [...attributes].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
     KeySchema: [
       { AttributeName: definition.partitionKey, KeyType: 'HASH' },
       ...(definition.sortKey ? [{ AttributeName: definition.sortKey, KeyType: 'RANGE' as const }] : []),
@@ -43,6 +59,18 @@ export function createTableInput(definition: TableDefinition, tableName: string)
           })),
         }
       : {}),
+    ...(definition.globalIndexes.length > 0
+      ? {
+          GlobalSecondaryIndexes: definition.globalIndexes.map((index) => ({
+            IndexName: index.indexName,
+            KeySchema: [
+              { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+              ...(index.sortKey ? [{ AttributeName: index.sortKey, KeyType: 'RANGE' as const }] : []),
+            ],
+            Projection: projectionOf(index),
+          })),
+        }
+      : {}),
   };
 }
 
@@ -54,12 +82,12 @@ export async function createTables(endpoint: string, names: Record<TableName, st
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   try {
-    for (const [name, definition] of Object.entries(tables) as [TableName, TableDefinition][]) {
+    for (const name of TABLE_NAMES) {
       try {
         await client.send(new DescribeTableCommand({ TableName: names[name] }));
       } catch (error) {
         if (!(error instanceof ResourceNotFoundException)) throw error;
-        await client.send(new CreateTableCommand(createTableInput(definition, names[name])));
+        await client.send(new CreateTableCommand(createTableInput(tableDefinitions[name], names[name])));
       }
     }
   } finally {
@@ -67,16 +95,14 @@ export async function createTables(endpoint: string, names: Record<TableName, st
   }
 }
 
-/** The environment the functions read, pointing at local tables. */
+/** The environment the functions read, pointing at local tables (each under its definition's variable). */
 export function localFunctionEnv(
   endpoint: string,
   names: Record<TableName, string>,
   signingSecret: string,
 ): Record<string, string> {
   return {
-    TASKS_TABLE: names.tasks,
-    IDEMPOTENCY_TABLE: names.idempotency,
-    RATE_LIMIT_TABLE: names.rateLimits,
+    ...Object.fromEntries(TABLE_NAMES.map((name) => [tableDefinitions[name].envVar, names[name]])),
     DYNAMODB_ENDPOINT: endpoint,
     AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
     SIGNING_SECRET: signingSecret,

@@ -2,8 +2,12 @@
  * The node:http side of the local gateway: reading a request's body (capped), its raw header and query
  * pairs, and writing a gateway answer or a function's proxy result back to the socket.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { validateHeaderName, validateHeaderValue } from 'node:http';
+import {
+  validateHeaderName,
+  validateHeaderValue,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 
 /** API Gateway's maximum request payload. */
 export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;

@@ -1,16 +1,17 @@
 /**
- * The local gateway's router, built from the route table (the same rows CDK turns into API Gateway
+ * The local gateway's router, built from the route contracts (the same ones CDK turns into API Gateway
  * resources). Resolves `/<stage>/<path>` to a route and its path parameters, to "method not allowed" for a
  * known resource, or to nothing. Literal segments win over `{param}` segments, as in API Gateway.
  */
-import { methodsByPath, routes, stages, type HttpMethod, type RouteDefinition } from '../config/routes';
+import { methodsByPath, routes, stages } from '../../functions/routes';
+import type { HttpMethod, RouteContract } from '../../functions/shared/http/route-contract';
 
 export type Resolution =
   | {
       readonly kind: 'route';
       readonly stage: string;
       readonly path: string;
-      readonly route: RouteDefinition;
+      readonly route: RouteContract;
       readonly pathParameters: Record<string, string>;
     }
   | {
@@ -67,7 +68,6 @@ export interface Router {
 
 /** A router over the route table and its stages. */
 export function createRouter(): Router {
-  const table: readonly RouteDefinition[] = routes;
   const stageNames: readonly string[] = stages;
   const resources: Resource[] = [...methodsByPath()].map(([template, methods]) => {
     const segments = splitPath(template);
@@ -90,7 +90,7 @@ export function createRouter(): Router {
       for (const resource of resources) {
         const pathParameters = matchResource(resource, rest);
         if (!pathParameters) continue;
-        const route = table.find(
+        const route = routes.find(
           (candidate) => candidate.path === resource.template && candidate.method === method.toUpperCase(),
         );
         if (route) return { kind: 'route', stage, path, route, pathParameters };

@@ -1,131 +1,150 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { routes } from '../../functions/routes';
 import type { ApiVersion } from '../../functions/shared/domain/api-version';
-import type { HandlerContract } from '../../functions/shared/http/http-handler';
-import { ProblemSchema } from '../../functions/shared/http/problem-schema';
-import { routes } from '../config/routes';
+import { responseSchemas } from '../../functions/shared/domain/response-schemas';
+import { problemTypes, type ProblemKind } from '../../functions/shared/errors/problem-types';
+import {
+  bodyMediaTypes,
+  problemKindsOf,
+  type RouteContract,
+  type SuccessAnswer,
+} from '../../functions/shared/http/route-contract';
+import { responseHeaders } from './response-headers';
 
 /**
- * The OpenAPI 3.1 document of one API version, generated from the route table and the zod schemas each
- * handler declares (its `contract`): never written by hand, so it cannot drift from what the code accepts.
+ * The OpenAPI 3.1 document of one API version, generated from the route contracts and their zod schemas:
+ * never written by hand, so it cannot drift from what the code accepts and answers. Nothing here knows a
+ * route by name; every difference between operations comes from their contracts.
  */
-type Loader = (entry: string) => Promise<{ handler: { contract: HandlerContract } }>;
+type JsonSchema = Record<string, unknown>;
 
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
+const jsonSchema = (schema: z.core.$ZodType, io: 'input' | 'output'): JsonSchema => {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
   return rest;
 };
 
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-});
+const schemaRef = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
 
-/** Errors every route can answer, plus the ones its features add. */
-function errorResponses(route: (typeof routes)[number], contract: HandlerContract): Record<string, unknown> {
-  const responses: Record<string, unknown> = {
-    '404': problem('Unknown route, or a task that does not exist or is not yours'),
-    '500': problem('Unexpected error; quote request_id'),
-    '503': problem('The database is unavailable or throttling; retry after Retry-After'),
+/** Every answer a function produces carries the gateway's request id. */
+const FUNCTION_HEADERS = ['X-Request-Id'] as const;
+
+/** Headers an error of this kind carries besides the request id. */
+const PROBLEM_HEADERS: Partial<Record<ProblemKind, readonly (keyof typeof responseHeaders)[]>> = {
+  unauthorized: ['WWW-Authenticate'],
+  'rate-limited': ['Retry-After'],
+  'quota-exceeded': ['Retry-After'],
+  'idempotency-in-flight': ['Retry-After'],
+  'service-unavailable': ['Retry-After'],
+};
+
+function successResponse(answer: SuccessAnswer): JsonSchema {
+  const headers = [...FUNCTION_HEADERS, ...(answer.headers ?? [])];
+  return {
+    description: answer.description,
+    headers: Object.fromEntries(headers.map((name) => [name, headerRef(name)])),
+    ...(answer.body ? { content: { 'application/json': { schema: schemaRef(answer.body) } } } : {}),
   };
-  if (route.apiKeyRequired) {
-    responses['403'] = problem('Missing or unknown x-api-key');
-    responses['429'] = problem('Throttled or over quota (usage plan, or per-IP on /auth/*); see Retry-After');
+}
+
+/** The route's problem answers, one response per status, naming each problem type it may carry. */
+function problemResponses(route: RouteContract): Record<string, JsonSchema> {
+  const byStatus = new Map<number, ProblemKind[]>();
+  for (const kind of problemKindsOf(route)) {
+    const { status } = problemTypes[kind];
+    byStatus.set(status, [...(byStatus.get(status) ?? []), kind]);
   }
-  if (contract.auth) responses['401'] = problem('Missing, malformed, expired or wrongly signed bearer token');
-  if (contract.body || contract.query) responses['422'] = problem('Validation failed; see errors[]');
-  if (contract.body) {
-    responses['400'] = problem('Malformed JSON or header');
-    responses['413'] = problem('Body larger than 64 KiB');
-    responses['415'] = problem('Body is not JSON');
+  const responses: Record<string, JsonSchema> = {};
+  for (const [status, kinds] of [...byStatus].sort(([a], [b]) => a - b)) {
+    const headers = new Set<string>([
+      ...FUNCTION_HEADERS,
+      ...kinds.flatMap((kind) => PROBLEM_HEADERS[kind] ?? []),
+    ]);
+    responses[String(status)] = {
+      description: kinds.map((kind) => `${problemTypes[kind].title} (\`${kind}\`)`).join('; '),
+      headers: Object.fromEntries([...headers].map((name) => [name, headerRef(name)])),
+      content: { 'application/problem+json': { schema: schemaRef('Problem') } },
+    };
   }
-  if (route.path.includes('{id}') && route.method !== 'GET')
-    responses['412'] = problem('If-Match does not match the current ETag');
-  if (route.id === 'Register') responses['409'] = problem('Email already registered');
-  if (route.id === 'CreateTask')
-    responses['409'] = problem('A request with this Idempotency-Key is still in flight');
   return responses;
 }
 
-/** The optional request headers a route honours (idempotency, conditional requests). */
-function conditionalHeaders(route: (typeof routes)[number]): Record<string, unknown>[] {
-  const header = (name: string, description: string) => ({
-    name,
-    in: 'header',
-    required: false,
-    description,
-    schema: { type: 'string' },
+/** Parameters of one location, from an object schema's properties (required ones marked). */
+function parametersOf(
+  schema: z.core.$ZodType | undefined,
+  location: 'path' | 'header' | 'query',
+): JsonSchema[] {
+  if (!schema) return [];
+  const rendered = jsonSchema(schema, 'input');
+  const properties = (rendered.properties ?? {}) as Record<string, JsonSchema>;
+  const required = new Set((rendered.required ?? []) as string[]);
+  return Object.entries(properties).map(([name, property]) => {
+    const { description, ...propertySchema } = property;
+    return {
+      name,
+      in: location,
+      required: location === 'path' || required.has(name),
+      ...(typeof description === 'string' ? { description } : {}),
+      schema: propertySchema,
+    };
   });
-  if (route.id === 'CreateTask')
-    return [
-      header('Idempotency-Key', '1..255 printable ASCII, bare or quoted; replays the first answer for 24 h'),
-    ];
-  if (!route.path.includes('{id}')) return [];
-  return route.method === 'GET'
-    ? [header('If-None-Match', 'An ETag: 304 when it is current')]
-    : [header('If-Match', 'An ETag: 412 unless it is current')];
 }
 
 /** One requirement object: all the route's schemes at once (key AND token), or none (public). */
-function securityOf(apiKey: boolean, bearer: boolean): Record<string, string[]>[] {
+function securityOf(route: RouteContract): Record<string, string[]>[] {
   const requirement: Record<string, string[]> = {};
-  if (apiKey) requirement.apiKey = [];
-  if (bearer) requirement.bearer = [];
+  if (route.apiKey) requirement.apiKey = [];
+  if (route.auth === 'jwt') requirement.bearer = [];
   return Object.keys(requirement).length > 0 ? [requirement] : [];
 }
 
-export async function openApiDocument(version: ApiVersion, load: Loader): Promise<Record<string, unknown>> {
+function operation(route: RouteContract, version: ApiVersion): JsonSchema {
+  const request = route.request ?? {};
+  const parameters = [
+    ...parametersOf(request.path, 'path'),
+    ...parametersOf(request.headers, 'header'),
+    ...parametersOf(request.query?.[version], 'query'),
+  ];
+  const body = request.body;
+  return {
+    operationId: route.id,
+    summary: route.summary,
+    tags: [route.tag],
+    security: securityOf(route),
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(body
+      ? {
+          requestBody: {
+            required: true,
+            content: Object.fromEntries(
+              bodyMediaTypes(route).map((type) => [
+                type,
+                { schema: jsonSchema(body.schema[version], 'input') },
+              ]),
+            ),
+          },
+        }
+      : {}),
+    responses: {
+      ...Object.fromEntries(
+        route.responses.map((answer) => [String(answer.status), successResponse(answer)]),
+      ),
+      ...problemResponses(route),
+    },
+  };
+}
+
+export function openApiDocument(version: ApiVersion): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of routes) {
-    const { contract } = (await load(route.entry)).handler;
-    const query = contract.query ? jsonSchema(contract.query[version], 'input') : undefined;
-    const parameters = [
-      ...(route.path.includes('{id}')
-        ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }]
-        : []),
-      ...conditionalHeaders(route),
-      ...Object.entries((query?.properties ?? {}) as Record<string, unknown>).map(([name, schema]) => ({
-        name,
-        in: 'query',
-        required: false,
-        schema,
-      })),
-    ];
-    const bodyTypes = contract.mergePatch
-      ? ['application/json', 'application/merge-patch+json']
-      : ['application/json'];
-    const success = contract.success;
-    (paths[route.path] ??= {})[route.method.toLowerCase()] = {
-      operationId: route.id,
-      security: securityOf(route.apiKeyRequired, contract.auth),
-      ...(parameters.length > 0 ? { parameters } : {}),
-      ...(contract.body
-        ? {
-            requestBody: {
-              required: true,
-              content: Object.fromEntries(
-                bodyTypes.map((type) => [type, { schema: jsonSchema(contract.body![version], 'input') }]),
-              ),
-            },
-          }
-        : {}),
-      responses: {
-        [String(success.status)]: {
-          description: success.description,
-          ...(success.body
-            ? { content: { 'application/json': { schema: jsonSchema(success.body[version], 'output') } } }
-            : {}),
-        },
-        ...errorResponses(route, contract),
-      },
-    };
-  }
+  for (const route of routes)
+    (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route, version);
   return {
     openapi: '3.1.0',
     info: {
       title: 'Task API',
       version,
       description:
-        "Generated from lib/config/routes.ts and the handlers' zod schemas by `npm run openapi`. Errors are RFC 9457 problem+json.",
+        'Generated from the route contracts (functions/**/*.contract.ts) and their zod schemas by `npm run openapi`. Errors are RFC 9457 problem+json.',
     },
     servers: [{ url: `/${version}` }],
     components: {
@@ -133,7 +152,13 @@ export async function openApiDocument(version: ApiVersion, load: Loader): Promis
         apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
         bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
       },
-      schemas: { Problem: jsonSchema(ProblemSchema, 'output') },
+      headers: responseHeaders,
+      schemas: Object.fromEntries(
+        Object.entries(responseSchemas[version] as Record<string, z.core.$ZodType>).map(([name, schema]) => [
+          name,
+          jsonSchema(schema, 'output'),
+        ]),
+      ),
     },
     paths,
   };

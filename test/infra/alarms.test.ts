@@ -1,5 +1,5 @@
-import { stages } from '../../lib/config/routes';
-import { tables } from '../../functions/shared/data/table-definitions';
+import { stages } from '../../functions/routes';
+import { tableDefinitions as tables } from '../../functions/shared/data/table-definitions';
 import { logicalIdOf, mentions, resourcesOfType, synthesize } from './synth';
 
 const { stack, template } = synthesize();

@@ -1,4 +1,7 @@
-import { tables, type TableDefinition } from '../../functions/shared/data/table-definitions';
+import {
+  tableDefinitions as tables,
+  type TableDefinition,
+} from '../../functions/shared/data/table-definitions';
 import { synthesize } from './synth';
 
 const { template } = synthesize();

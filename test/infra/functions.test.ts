@@ -1,6 +1,7 @@
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { tables, type TableName } from '../../functions/shared/data/table-definitions';
-import { routes, type RouteDefinition } from '../../lib/config/routes';
+import { tableDefinitions as tables, type TableName } from '../../functions/shared/data/table-definitions';
+import { routes } from '../../functions/routes';
+import type { RouteContract as RouteDefinition } from '../../functions/shared/http/route-contract';
 import { logicalIdOf, mentions, onlyResourceOfType, resourcesOfType, synthesize } from './synth';
 
 const { stack, template } = synthesize();
@@ -106,7 +107,7 @@ describe('IAM least privilege', () => {
   });
 
   const grants = allRoutes.flatMap((route) =>
-    tableNames.map((table) => ({ routeId: route.id, table, access: route.tables[table] ?? 'none' })),
+    tableNames.map((table) => ({ routeId: route.id, table, access: route.access.tables?.[table] ?? 'none' })),
   );
   const where = (access: string) => grants.filter((grant) => grant.access === access);
 
@@ -165,7 +166,7 @@ describe('IAM least privilege', () => {
     for (const route of allRoutes) {
       expect({ route: route.id, canRead: canRead(stack.functions.byRoute.get(route.id)!) }).toEqual({
         route: route.id,
-        canRead: route.usesSigningSecret === true,
+        canRead: route.access.signingSecret === true,
       });
     }
     expect(canRead(stack.functions.authorizer)).toBe(true);

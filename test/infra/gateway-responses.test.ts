@@ -1,4 +1,4 @@
-import { problemTypes } from '../../functions/shared/http/problem-types';
+import { problemTypes } from '../../functions/shared/errors/problem-types';
 import {
   gatewayResponses,
   gatewayResponseTemplate,

@@ -1,6 +1,7 @@
-import { problemTypes } from '../../functions/shared/http/problem-types';
+import { problemTypes } from '../../functions/shared/errors/problem-types';
 import { methodNotAllowedTemplate } from '../../lib/config/method-not-allowed';
-import { authorizer, methodsByPath, routes, stages, type RouteDefinition } from '../../lib/config/routes';
+import { authorizer, methodsByPath, routes, stages } from '../../functions/routes';
+import type { RouteContract as RouteDefinition } from '../../functions/shared/http/route-contract';
 import { stageThrottle } from '../../lib/config/usage-plans';
 import { findMethod, logicalIdOf, mentions, onlyResourceOfType, resourcesOfType, synthesize } from './synth';
 

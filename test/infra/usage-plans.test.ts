@@ -1,4 +1,4 @@
-import { stages } from '../../lib/config/routes';
+import { stages } from '../../functions/routes';
 import { usagePlans, type UsagePlanDefinition } from '../../lib/config/usage-plans';
 import { logicalIdOf, resourcesOfType, synthesize } from './synth';
 

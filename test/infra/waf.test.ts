@@ -1,5 +1,5 @@
 import { App } from 'aws-cdk-lib';
-import { stages } from '../../lib/config/routes';
+import { stages } from '../../functions/routes';
 import { WAF_CONTEXT_KEY, wafEnabled } from '../../lib/infra/waf';
 import { logicalIdOf, mentions, onlyResourceOfType, resourcesOfType, synthesize } from './synth';
 

@@ -3,7 +3,7 @@ import { handler as createTask } from '../../functions/tasks/create';
 import { handler as updateTask } from '../../functions/tasks/update';
 import { useClock } from '../../functions/shared/config/clock';
 import { dynamo } from '../../functions/shared/data/dynamodb-client';
-import { IDEMPOTENCY_TTL_SECONDS } from '../../functions/shared/data/idempotency-store';
+import { IDEMPOTENCY_TTL_SECONDS } from '../../functions/shared/data/entities/idempotency-entity';
 import { invoke, newUserId, type ProxyHandler } from '../support/invoke';
 import { list } from '../support/list-client';
 

@@ -1,3 +1,5 @@
+// Before anything loads the AWS SDK (see env.ts).
+import './env';
 import { startDynamoDbLocal } from '../../lib/local/dynamodb-local';
 import { createTables, localFunctionEnv, localTableNames } from '../../lib/local/create-tables';
 

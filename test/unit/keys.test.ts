@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { keys } from '../../functions/shared/data/keys';
-import { toTaskItem } from '../../functions/shared/data/task-item';
+import { taskKeys as keys, toTaskItem } from '../../functions/shared/data/entities/task-entity';
 import { newTask } from '../../functions/shared/domain/task';
 import type { Task } from '../../functions/shared/domain/task-schemas';
 

@@ -1,5 +1,4 @@
-import type { UsagePlanDefinition } from '../../lib/config/usage-plans';
-import { usagePlans } from '../../lib/config/usage-plans';
+import { usagePlans, type UsagePlanDefinition } from '../../lib/config/usage-plans';
 import { periodStart } from '../../lib/local/quota-period';
 import { UsagePlanLimiter, type UsageRequest, type UsageVerdict } from '../../lib/local/usage-plan-limiter';
 

@@ -1,29 +1,30 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../util/zod-messages';
 
 /**
  * The functions' configuration, parsed once per cold start. A missing or malformed variable fails the
- * function at load with a message that names it, instead of a confusing error on the first request.
+ * function at its first use with a message that names it, instead of a confusing error later. Table names
+ * are not here: they are derived from the table definitions (`data/table-names.ts`).
  */
 const EnvSchema = z
   .object({
-    TASKS_TABLE: z.string().min(1),
-    IDEMPOTENCY_TABLE: z.string().min(1),
-    RATE_LIMIT_TABLE: z.string().min(1),
     /** Set locally (DynamoDB Local); unset in AWS. */
-    DYNAMODB_ENDPOINT: z.url().optional(),
-    AWS_REGION: z.string().min(1).default('us-east-1'),
+    DYNAMODB_ENDPOINT: z.optional(z.url()),
+    AWS_REGION: z._default(z.string().check(z.minLength(1)), 'us-east-1'),
     /** Local: the signing secret itself. AWS: SIGNING_SECRET_ARN names it in Secrets Manager. */
-    SIGNING_SECRET: z.string().min(32).optional(),
-    SIGNING_SECRET_ARN: z.string().min(1).optional(),
-    JWT_ISSUER: z.string().min(1).default('task-api'),
-    JWT_AUDIENCE: z.string().min(1).default('task-api-clients'),
-    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
-    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    SIGNING_SECRET: z.optional(z.string().check(z.minLength(32))),
+    SIGNING_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
+    JWT_ISSUER: z._default(z.string().check(z.minLength(1)), 'task-api'),
+    JWT_AUDIENCE: z._default(z.string().check(z.minLength(1)), 'task-api-clients'),
+    ACCESS_TOKEN_TTL_SECONDS: z._default(z.coerce.number().check(z.int(), z.gte(60), z.lte(86_400)), 3600),
+    LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
   })
-  .refine((env) => env.SIGNING_SECRET !== undefined || env.SIGNING_SECRET_ARN !== undefined, {
-    message: 'set SIGNING_SECRET (local) or SIGNING_SECRET_ARN (AWS Secrets Manager)',
-    path: ['SIGNING_SECRET'],
-  });
+  .check(
+    z.refine((env) => env.SIGNING_SECRET !== undefined || env.SIGNING_SECRET_ARN !== undefined, {
+      message: 'set SIGNING_SECRET (local) or SIGNING_SECRET_ARN (AWS Secrets Manager)',
+      path: ['SIGNING_SECRET'],
+    }),
+  );
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -33,10 +34,12 @@ let cached: Env | undefined;
 export function env(): Env {
   if (cached) return cached;
   const parsed = EnvSchema.safeParse(process.env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid function configuration: ${problems.join('; ')}`);
-  }
+  if (!parsed.success) throw new Error(`Invalid function configuration: ${describeIssues(parsed.error)}`);
   cached = parsed.data;
   return cached;
+}
+
+/** `NAME: message; NAME: message`, the form every configuration error in the functions takes. */
+export function describeIssues(error: z.core.$ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
 }

@@ -1,6 +1,8 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { TaskFilter, TaskSort } from '../domain/list-query-schemas';
-import { ProblemError } from '../http/problem-error';
+import { ProblemError } from '../errors/problem-error';
+import { canonicalJson } from '../util/canonical-json';
+import { listCursorBinding } from './entities/task-entity';
 
 /**
  * Pagination cursors: the position after the last task a page returned (the index key attributes of
@@ -19,21 +21,13 @@ interface CursorPayload {
   k: CursorPosition;
 }
 
-/** A short, stable digest of what a page sequence selects and how it is ordered. */
+/** A short, stable digest of what a page sequence selects and how it is ordered (see `listCursorBinding`). */
 export function queryFingerprint(filter: TaskFilter, sort: TaskSort): string {
-  const canonical = JSON.stringify([
-    sort.field,
-    sort.order,
-    filter.status ?? null,
-    filter.priority ?? null,
-    filter.tag ?? null,
-    filter.due_before ?? null,
-    filter.due_after ?? null,
-    filter.q ?? null,
-  ]);
-  return createHash('sha256').update(canonical).digest('base64url').slice(0, 16);
+  return createHash('sha256')
+    .update(canonicalJson(listCursorBinding(filter, sort)))
+    .digest('base64url')
+    .slice(0, 16);
 }
-
 function signature(key: Uint8Array, userId: string, payload: string): Buffer {
   return createHmac('sha256', key).update(userId).update('\n').update(payload).digest();
 }

@@ -1,27 +1,19 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { clock } from '../config/clock';
-import type { IdempotentRequest } from '../http/idempotency-key';
-import { ProblemError } from '../http/problem-error';
-import type { ApiResponse } from '../http/response';
+import { ProblemError } from '../errors/problem-error';
 import { dynamo } from './dynamodb-client';
-import { keys } from './keys';
-import { tables } from './tables';
+import {
+  EXPIRES_AT,
+  idempotencyKey,
+  storedResponseOf,
+  toIdempotencyRecord,
+  type IdempotencyRecord,
+  type IdempotentRequest,
+  type StoredResponse,
+} from './entities/idempotency-entity';
+import { tableName } from './table-names';
 import { cancellationReasons, type TransactItem } from './transactions';
-
-/** How long a key is remembered (API.md: 24 hours). */
-export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
-/** Response headers a replay repeats; the rest (request id, ...) belong to each answer. */
-const STORED_HEADERS = ['Content-Type', 'Location', 'ETag'] as const;
-
-interface IdempotencyRecord {
-  pk: string;
-  fingerprint: string;
-  status_code: number;
-  headers: Record<string, string>;
-  body: string;
-  expires_at: number;
-}
 
 /**
  * The conditional put that claims the key and stores the response, for the caller's transaction: it
@@ -30,25 +22,15 @@ interface IdempotencyRecord {
 export function claimIdempotencyKey(
   userId: string,
   request: IdempotentRequest,
-  response: ApiResponse,
+  response: StoredResponse,
 ): TransactItem {
   const now = Math.floor(clock.now() / 1000);
-  const headers = Object.fromEntries(
-    STORED_HEADERS.flatMap((name) => (response.headers[name] ? [[name, response.headers[name]]] : [])),
-  );
-  const record: IdempotencyRecord = {
-    ...keys.idempotency(userId, request.key),
-    fingerprint: request.fingerprint,
-    status_code: response.statusCode,
-    headers,
-    body: response.body,
-    expires_at: now + IDEMPOTENCY_TTL_SECONDS,
-  };
   return {
     Put: {
-      TableName: tables.idempotency,
-      Item: record,
-      ConditionExpression: 'attribute_not_exists(pk) OR expires_at <= :now',
+      TableName: tableName('idempotency'),
+      Item: toIdempotencyRecord(userId, request, response, now),
+      ConditionExpression: 'attribute_not_exists(pk) OR #expires <= :now',
+      ExpressionAttributeNames: { '#expires': EXPIRES_AT },
       ExpressionAttributeValues: { ':now': now },
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     },
@@ -68,9 +50,9 @@ const MAX_ATTEMPTS = 3;
 export async function runOnce(
   userId: string,
   request: IdempotentRequest,
-  response: ApiResponse,
+  response: StoredResponse,
   write: () => Promise<void>,
-): Promise<ApiResponse> {
+): Promise<StoredResponse> {
   for (let attempt = 1; ; attempt++) {
     try {
       await write();
@@ -90,9 +72,7 @@ export async function runOnce(
         throw new ProblemError(
           'idempotency-in-flight',
           'A request with this Idempotency-Key is still being processed',
-          {
-            headers: { 'Retry-After': '1' },
-          },
+          { headers: { 'Retry-After': '1' } },
         );
       }
       await delay(25 * attempt);
@@ -100,22 +80,18 @@ export async function runOnce(
   }
 }
 
-function replay(record: IdempotencyRecord, request: IdempotentRequest): ApiResponse {
+function replay(record: IdempotencyRecord, request: IdempotentRequest): StoredResponse {
   if (record.fingerprint !== request.fingerprint) {
     throw new ProblemError('idempotency-key-reused', 'This Idempotency-Key was used for a different request');
   }
-  return {
-    statusCode: record.status_code,
-    headers: { ...record.headers, 'Idempotent-Replayed': 'true' },
-    body: record.body,
-  };
+  return storedResponseOf(record);
 }
 
 async function readRecord(userId: string, key: string): Promise<IdempotencyRecord | undefined> {
   const { Item } = await dynamo.send(
     new GetCommand({
-      TableName: tables.idempotency,
-      Key: keys.idempotency(userId, key),
+      TableName: tableName('idempotency'),
+      Key: idempotencyKey(userId, key),
       ConsistentRead: true,
     }),
   );

@@ -1,13 +1,13 @@
 import type { TaskFilter, TaskSort } from '../domain/list-query-schemas';
 import {
-  indexes,
   indexValuePrefix,
-  keys,
   PRIORITY_RANK,
-  userPartition,
+  taskIndexes,
+  taskKeys,
   type IndexKeyAttribute,
   type IndexName,
-} from './keys';
+} from './entities/task-entity';
+import { userPartition } from './entities/user-entity';
 
 /**
  * How a list query reads DynamoDB: which index serves the sort order, which filters become key
@@ -54,27 +54,27 @@ export function planListQuery(userId: string, filter: TaskFilter, sort: TaskSort
     // serves "created_at within one status/priority" as a key range, with no filter at all.
     if (filter.status) {
       indexName = 'by_status';
-      rangeOn(indexes.by_status, 'begins_with(#range, :range)');
+      rangeOn(taskIndexes.by_status, 'begins_with(#range, :range)');
       values[':range'] = indexValuePrefix(filter.status);
       keyedStatus = true;
     } else if (filter.priority) {
       indexName = 'by_priority';
-      rangeOn(indexes.by_priority, 'begins_with(#range, :range)');
+      rangeOn(taskIndexes.by_priority, 'begins_with(#range, :range)');
       values[':range'] = indexValuePrefix(PRIORITY_RANK[filter.priority]);
       keyedPriority = true;
     } else {
       rangeOn('sk', 'begins_with(#range, :range)');
-      values[':range'] = keys.taskPrefix;
+      values[':range'] = taskKeys.taskPrefix;
     }
   } else {
     indexName = INDEX_FOR_SORT[sort.field];
     if (sort.field === 'priority' && filter.priority) {
-      rangeOn(indexes.by_priority, 'begins_with(#range, :range)');
+      rangeOn(taskIndexes.by_priority, 'begins_with(#range, :range)');
       values[':range'] = indexValuePrefix(PRIORITY_RANK[filter.priority]);
       keyedPriority = true;
     }
     if (sort.field === 'due_date' && (filter.due_after || filter.due_before)) {
-      rangeOn(indexes.by_due_date, '#range BETWEEN :from AND :to');
+      rangeOn(taskIndexes.by_due_date, '#range BETWEEN :from AND :to');
       values[':from'] = filter.due_after ?? '0000-01-01';
       values[':to'] = filter.due_before ? `${filter.due_before}\u0002` : LAST_DAY_KEY;
     }
@@ -112,7 +112,7 @@ export function planListQuery(userId: string, filter: TaskFilter, sort: TaskSort
 
   return {
     ...(indexName ? { indexName } : {}),
-    keyAttributes: indexName ? ['sk', indexes[indexName]] : ['sk'],
+    keyAttributes: indexName ? ['sk', taskIndexes[indexName]] : ['sk'],
     keyCondition,
     ...(filters.length > 0 ? { filterExpression: filters.join(' AND ') } : {}),
     names,

@@ -1,8 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from './dynamodb-client';
-import { keys } from './keys';
-import { tables } from './tables';
+import { counterExpiry, RATE_LIMIT_ATTRIBUTES, rateLimitKey } from './entities/rate-limit-entity';
+import { tableName } from './table-names';
 
 export interface WindowUsage {
   /** Whether this request fits in the window. */
@@ -26,21 +26,20 @@ export async function countRequest(
   try {
     const { Attributes } = await dynamo.send(
       new UpdateCommand({
-        TableName: tables.rateLimits,
-        Key: keys.rateLimit(policy, clientIp, windowStart),
-        UpdateExpression: 'SET expires_at = if_not_exists(expires_at, :expires) ADD #count :one',
+        TableName: tableName('rateLimits'),
+        Key: rateLimitKey(policy, clientIp, windowStart),
+        UpdateExpression: 'SET #expires = if_not_exists(#expires, :expires) ADD #count :one',
         ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
-        ExpressionAttributeNames: { '#count': 'request_count' },
-        ExpressionAttributeValues: {
-          ':one': 1,
-          ':limit': limit,
-          ':expires': Math.ceil(windowEnd / 1000) + 60,
+        ExpressionAttributeNames: {
+          '#count': RATE_LIMIT_ATTRIBUTES.count,
+          '#expires': RATE_LIMIT_ATTRIBUTES.expiresAt,
         },
+        ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':expires': counterExpiry(windowEnd) },
         ReturnValues: 'UPDATED_NEW',
       }),
     );
-    const count = typeof Attributes?.request_count === 'number' ? Attributes.request_count : limit;
-    return { allowed: true, remaining: Math.max(0, limit - count) };
+    const count: unknown = Attributes?.[RATE_LIMIT_ATTRIBUTES.count];
+    return { allowed: true, remaining: Math.max(0, limit - (typeof count === 'number' ? count : limit)) };
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return { allowed: false, remaining: 0 };
     throw error;

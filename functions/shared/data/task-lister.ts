@@ -3,11 +3,10 @@ import type { TaskFilter } from '../domain/list-query-schemas';
 import type { Task } from '../domain/task-schemas';
 import type { CursorPosition } from './cursor';
 import { dynamo } from './dynamodb-client';
-import { keys, userPartition } from './keys';
+import { countsFromItem, fromTaskItem, taskKeys } from './entities/task-entity';
+import { userPartition } from './entities/user-entity';
 import type { ListPlan } from './list-plan';
-import { countsFromItem } from './task-counters';
-import { fromTaskItem } from './task-item';
-import { tables } from './tables';
+import { tableName } from './table-names';
 
 /**
  * The read budget of one page: at most this many Query calls. DynamoDB applies `Limit` before the
@@ -34,7 +33,7 @@ export function listQueryInput(
   userId: string,
 ) {
   return {
-    TableName: tables.tasks,
+    TableName: tableName('tasks'),
     ...(plan.indexName ? { IndexName: plan.indexName } : {}),
     KeyConditionExpression: plan.keyCondition,
     ...(plan.filterExpression ? { FilterExpression: plan.filterExpression } : {}),
@@ -105,7 +104,11 @@ export async function countTasks(userId: string, filter: TaskFilter, plan: ListP
   const filters = Object.keys(filter);
   if (filters.length === 0 || (filters.length === 1 && filter.status)) {
     const { Item } = await dynamo.send(
-      new GetCommand({ TableName: tables.tasks, Key: keys.taskCounters(userId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: tableName('tasks'),
+        Key: taskKeys.taskCounters(userId),
+        ConsistentRead: true,
+      }),
     );
     const counts = countsFromItem(Item);
     return filter.status ? counts.byStatus[filter.status] : counts.total;

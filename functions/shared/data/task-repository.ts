@@ -3,10 +3,8 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Task, TaskFields } from '../domain/task-schemas';
 import { dynamo } from './dynamodb-client';
-import { keys } from './keys';
-import { counterUpdate } from './task-counters';
-import { changedAttributes, fromTaskItem, toTaskItem } from './task-item';
-import { tables } from './tables';
+import { changedAttributes, counterUpdate, fromTaskItem, taskKeys, toTaskItem } from './entities/task-entity';
+import { tableName } from './table-names';
 import { cancellationReasons, WriteConflict, type TransactItem } from './transactions';
 
 /** An in-place update did not apply; `current` is the task as it is (absent: no such task). */
@@ -25,7 +23,11 @@ export const taskRepository = {
   /** One strongly consistent GetItem: a client reads its own writes. */
   async get(userId: string, taskId: string): Promise<Task | undefined> {
     const { Item } = await dynamo.send(
-      new GetCommand({ TableName: tables.tasks, Key: keys.task(userId, taskId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: tableName('tasks'),
+        Key: taskKeys.task(userId, taskId),
+        ConsistentRead: true,
+      }),
     );
     return Item ? fromTaskItem(Item) : undefined;
   },
@@ -41,7 +43,7 @@ export const taskRepository = {
           ...extra,
           {
             Put: {
-              TableName: tables.tasks,
+              TableName: tableName('tasks'),
               Item: toTaskItem(task),
               ConditionExpression: 'attribute_not_exists(pk)',
             },
@@ -86,8 +88,8 @@ export const taskRepository = {
     try {
       const { Attributes } = await dynamo.send(
         new UpdateCommand({
-          TableName: tables.tasks,
-          Key: keys.task(userId, taskId),
+          TableName: tableName('tasks'),
+          Key: taskKeys.task(userId, taskId),
           UpdateExpression: `SET ${sets.join(', ')} ADD #version :one`,
           ConditionExpression: conditions.join(' AND '),
           ExpressionAttributeNames: names,
@@ -106,7 +108,7 @@ export const taskRepository = {
   /** Replaces `previous` with `next` if nobody changed it meanwhile; moves the status counters if needed. */
   async save(previous: Task, next: Task): Promise<void> {
     const put = {
-      TableName: tables.tasks,
+      TableName: tableName('tasks'),
       Item: toTaskItem(next),
       ConditionExpression: 'version = :read',
       ExpressionAttributeValues: { ':read': previous.version },
@@ -135,8 +137,8 @@ export const taskRepository = {
           TransactItems: [
             {
               Delete: {
-                TableName: tables.tasks,
-                Key: keys.task(task.owner_id, task.id),
+                TableName: tableName('tasks'),
+                Key: taskKeys.task(task.owner_id, task.id),
                 ConditionExpression: 'version = :read',
                 ExpressionAttributeValues: { ':read': task.version },
               },

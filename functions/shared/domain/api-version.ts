@@ -4,6 +4,9 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 export const API_VERSIONS = ['v1', 'v2'] as const;
 export type ApiVersion = (typeof API_VERSIONS)[number];
 
+/** One value per API version (v1 and v2 accept and answer different fields). */
+export type Versioned<T> = { readonly [V in ApiVersion]: T };
+
 /**
  * The version a request asked for, read from the stage. An unknown stage (a test stage, say) gets the
  * newest representation.

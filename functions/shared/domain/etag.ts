@@ -1,4 +1,4 @@
-import { ProblemError } from '../http/problem-error';
+import { ProblemError } from '../errors/problem-error';
 
 /**
  * Strong ETags derived from a task's `version` (bumped by every write), and the parsing of the
@@ -9,11 +9,12 @@ export function etagOf(version: number): string {
 }
 
 /** `*`, or the list of entity tags a header names; weak tags are kept with their `W/` prefix. */
-type EntityTags = '*' | string[];
+export type EntityTags = '*' | string[];
 
 const ENTITY_TAG = /^(W\/)?"[\x21\x23-\x7e]*"$/;
 
-function parseEntityTags(header: string, name: string): EntityTags {
+/** The entity tags a conditional header names; a malformed header is a 400 naming the header. */
+export function parseEntityTags(header: string, name: string): EntityTags {
   const value = header.trim();
   if (value === '*') return '*';
   const tags = value.split(',').map((part) => part.trim());
@@ -23,11 +24,14 @@ function parseEntityTags(header: string, name: string): EntityTags {
   return tags;
 }
 
+/** What `If-Match` asks of a write: a version, any existing task (`*`), or nothing (absent). */
+export type RequiredVersion = number | 'any' | undefined;
+
 /**
  * The version an `If-Match` header requires, `'any'` for `*`, or undefined when absent. If-Match uses the
  * strong comparison, so a weak or foreign tag can never match: it requires a version that cannot exist (0).
  */
-export function requiredVersion(ifMatch: string | undefined): number | 'any' | undefined {
+export function requiredVersion(ifMatch: string | undefined): RequiredVersion {
   if (ifMatch === undefined) return undefined;
   const tags = parseEntityTags(ifMatch, 'If-Match');
   if (tags === '*') return 'any';
@@ -41,6 +45,10 @@ export function requiredVersion(ifMatch: string | undefined): number | 'any' | u
 /** True when `If-None-Match` names the current ETag (weak comparison, as RFC 9110 says for GET). */
 export function noneMatchHits(ifNoneMatch: string | undefined, currentEtag: string): boolean {
   if (ifNoneMatch === undefined) return false;
-  const tags = parseEntityTags(ifNoneMatch, 'If-None-Match');
+  return tagsMatchWeakly(parseEntityTags(ifNoneMatch, 'If-None-Match'), currentEtag);
+}
+
+/** Whether parsed `If-None-Match` tags name `currentEtag` (weak comparison). */
+export function tagsMatchWeakly(tags: EntityTags, currentEtag: string): boolean {
   return tags === '*' || tags.some((tag) => tag.replace(/^W\//, '') === currentEtag);
 }

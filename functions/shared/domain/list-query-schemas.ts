@@ -1,4 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { CONTROL_CHARACTERS } from '../util/control-characters';
+import '../util/zod-messages';
 import { DueDateSchema, PrioritySchema, StatusSchema, TagSchema } from './task-schemas';
 
 /**
@@ -6,55 +8,63 @@ import { DueDateSchema, PrioritySchema, StatusSchema, TagSchema } from './task-s
  * parameter (`cursor` on v1, `skip` on v2), is a 422 like any bad value.
  */
 const integer = (min: number, max: number, fallback: number) =>
-  z
-    .string()
-    .regex(/^\d{1,6}$/, `must be a whole number from ${min} to ${max}`)
-    .transform(Number)
-    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
-    .default(fallback);
-
-const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+  z._default(
+    z.pipe(
+      z.string().check(z.regex(/^\d{1,6}$/, `must be a whole number from ${min} to ${max}`)),
+      z.pipe(
+        z.transform(Number),
+        z.number().check(z.gte(min, `must be at least ${min}`), z.lte(max, `must be at most ${max}`)),
+      ),
+    ),
+    fallback,
+  );
 
 /** Case-insensitive substring search of title or description. */
-const SearchSchema = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(100, 'must be at most 100 characters')
-  .refine((value) => !CONTROL_CHARS.test(value), 'must not contain control characters')
-  .transform((value) => value.toLowerCase());
+const SearchSchema = z.pipe(
+  z.string().check(
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(100, 'must be at most 100 characters'),
+    z.refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters'),
+  ),
+  z.transform((value) => value.toLowerCase()),
+);
 
-const SortOrderSchema = z.enum(['asc', 'desc']).default('desc');
+const SortOrderSchema = z._default(z.enum(['asc', 'desc']), 'desc');
 const common = {
-  status: StatusSchema.optional(),
-  q: SearchSchema.optional(),
+  status: z.optional(StatusSchema),
+  q: z.optional(SearchSchema),
   sort_order: SortOrderSchema,
   limit: integer(1, 100, 10),
 };
 
 export const ListQueryV1Schema = z.strictObject({
   ...common,
-  sort_by: z.enum(['created_at', 'updated_at', 'title']).default('created_at'),
+  sort_by: z._default(z.enum(['created_at', 'updated_at', 'title']), 'created_at'),
   skip: integer(0, 10_000, 0),
 });
 
 export const ListQueryV2Schema = z
   .strictObject({
     ...common,
-    sort_by: z.enum(['created_at', 'updated_at', 'title', 'due_date', 'priority']).default('created_at'),
-    priority: PrioritySchema.optional(),
-    tag: TagSchema.optional(),
-    due_before: DueDateSchema.optional(),
-    due_after: DueDateSchema.optional(),
-    cursor: z.string().min(1, 'must not be empty').max(2048, 'is too long').optional(),
-    include_total: z
-      .enum(['true', 'false'])
-      .default('false')
-      .transform((value) => value === 'true'),
+    sort_by: z._default(z.enum(['created_at', 'updated_at', 'title', 'due_date', 'priority']), 'created_at'),
+    priority: z.optional(PrioritySchema),
+    tag: z.optional(TagSchema),
+    due_before: z.optional(DueDateSchema),
+    due_after: z.optional(DueDateSchema),
+    cursor: z.optional(
+      z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(2048, 'is too long')),
+    ),
+    include_total: z.pipe(
+      z._default(z.enum(['true', 'false']), 'false'),
+      z.transform((value) => value === 'true'),
+    ),
   })
-  .refine((query) => !(query.due_after && query.due_before && query.due_after > query.due_before), {
-    message: 'must not be after due_before',
-    path: ['due_after'],
-  });
+  .check(
+    z.refine((query) => !(query.due_after && query.due_before && query.due_after > query.due_before), {
+      message: 'must not be after due_before',
+      path: ['due_after'],
+    }),
+  );
 
 export type ListQueryV1 = z.infer<typeof ListQueryV1Schema>;
 export type ListQueryV2 = z.infer<typeof ListQueryV2Schema>;

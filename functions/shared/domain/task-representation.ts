@@ -1,30 +1,7 @@
 import type { ApiVersion } from './api-version';
-import { z } from 'zod';
-import { link, LinkSchema } from './links';
-import { PrioritySchema, StatusSchema, type Task } from './task-schemas';
-
-/** What v1 clients see of a task (also the OpenAPI response schema). */
-export const TaskV1Schema = z.object({
-  id: z.string(),
-  title: z.string(),
-  description: z.string().nullable(),
-  status: StatusSchema,
-  created_at: z.string(),
-  updated_at: z.string(),
-});
-export type TaskV1 = z.infer<typeof TaskV1Schema>;
-
-/** What v2 clients see: v1's fields, the v2 fields, and HATEOAS links. */
-export const TaskV2Schema = TaskV1Schema.extend({
-  priority: PrioritySchema,
-  due_date: z.string().nullable(),
-  tags: z.array(z.string()),
-  links: z.array(LinkSchema),
-});
-export type TaskV2 = z.infer<typeof TaskV2Schema>;
-
-/** The single-task response body of each version. */
-export const taskBodies = { v1: TaskV1Schema, v2: TaskV2Schema } as const;
+import { link } from './links';
+import type { TaskV1, TaskV2 } from './response-schemas';
+import type { Task } from './task-schemas';
 
 export const taskPath = (version: ApiVersion, id: string): string => `/${version}/tasks/${id}`;
 

@@ -1,4 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { CONTROL_CHARACTERS } from '../util/control-characters';
+import '../util/zod-messages';
 
 /**
  * Task fields and request bodies, defined once. Types are inferred from these schemas; the OpenAPI
@@ -8,40 +10,49 @@ import { z } from 'zod';
 export const TASK_STATUSES = ['pending', 'in_progress', 'completed'] as const;
 export const TASK_PRIORITIES = ['low', 'medium', 'high'] as const;
 
-/** C0/C1 control characters: never valid in a title (they also keep index sort keys well-ordered). */
+/** Server-made task ids are ULIDs (Crockford base32, 26 characters). */
+const TASK_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
-const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+/**
+ * The `{id}` of a task path. Anything that cannot be an id is a task that does not exist: its message is
+ * the 404's detail (no reason to tell the client more).
+ */
+export const TaskIdSchema = z.string().check(z.regex(TASK_ID, 'Task was not found'));
 
-export const TitleSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(200, 'must be at most 200 characters')
-  .refine((value) => !CONTROL_CHARS.test(value), 'must not contain control characters');
+export const TitleSchema = z.string().check(
+  z.trim(),
+  z.minLength(1, 'must not be empty'),
+  z.maxLength(200, 'must be at most 200 characters'),
+  z.refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters'),
+);
 
-export const DescriptionSchema = z.string().max(2000, 'must be at most 2000 characters').nullable();
+export const DescriptionSchema = z.nullable(
+  z.string().check(z.maxLength(2000, 'must be at most 2000 characters')),
+);
 export const StatusSchema = z.enum(TASK_STATUSES);
 export const PrioritySchema = z.enum(TASK_PRIORITIES);
 
 /** `YYYY-MM-DD` that names a real day (no 2026-02-30). */
-export const DueDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine((value) => {
+export const DueDateSchema = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
+  z.refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, 'must be a real calendar date');
+  }, 'must be a real calendar date'),
+);
 
 export const TagSchema = z
   .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9_-]{1,30}$/, 'must be 1..30 characters of a-z, 0-9, _ or -');
+  .check(
+    z.trim(),
+    z.toLowerCase(),
+    z.regex(/^[a-z0-9_-]{1,30}$/, 'must be 1..30 characters of a-z, 0-9, _ or -'),
+  );
 
-export const TagsSchema = z
-  .array(TagSchema)
-  .max(10, 'must hold at most 10 tags')
-  .refine((tags) => new Set(tags).size === tags.length, 'must not repeat a tag');
+export const TagsSchema = z.array(TagSchema).check(
+  z.maxLength(10, 'must hold at most 10 tags'),
+  z.refine((tags) => new Set(tags).size === tags.length, 'must not repeat a tag'),
+);
 
 export type TaskStatus = z.infer<typeof StatusSchema>;
 export type TaskPriority = z.infer<typeof PrioritySchema>;
@@ -51,15 +62,15 @@ export const TaskSchema = z.object({
   id: z.string(),
   owner_id: z.string(),
   title: z.string(),
-  description: z.string().nullable(),
+  description: z.nullable(z.string()),
   status: StatusSchema,
   priority: PrioritySchema,
-  due_date: z.string().nullable(),
+  due_date: z.nullable(z.string()),
   tags: z.array(z.string()),
   created_at: z.string(),
   updated_at: z.string(),
   /** Optimistic-concurrency counter; the ETag is derived from it. */
-  version: z.number().int().positive(),
+  version: z.int().check(z.positive()),
 });
 export type Task = z.infer<typeof TaskSchema>;
 
@@ -70,14 +81,14 @@ export type TaskFields = Partial<
 
 const v1Writable = {
   title: TitleSchema,
-  description: DescriptionSchema.optional(),
-  status: StatusSchema.optional(),
+  description: z.optional(DescriptionSchema),
+  status: z.optional(StatusSchema),
 };
 const v2Writable = {
   ...v1Writable,
-  priority: PrioritySchema.optional(),
-  due_date: DueDateSchema.nullable().optional(),
-  tags: TagsSchema.optional(),
+  priority: z.optional(PrioritySchema),
+  due_date: z.optional(z.nullable(DueDateSchema)),
+  tags: z.optional(TagsSchema),
 };
 
 /** POST and PUT bodies: the version's writable fields; omitted optional fields take their defaults. */
@@ -89,13 +100,11 @@ export type TaskWrite = z.infer<typeof TaskWriteV2Schema>;
  * PATCH bodies (JSON Merge Patch): every field optional; `null` clears the nullable fields (description,
  * due_date); `null` on a non-nullable field is a 422. An empty patch is a 422 too: it would change nothing.
  */
-const nonEmpty = (value: object) => Object.keys(value).length > 0;
-export const TaskPatchV1Schema = z
-  .strictObject(v1Writable)
-  .partial()
-  .refine(nonEmpty, 'must change at least one field');
-export const TaskPatchV2Schema = z
-  .strictObject(v2Writable)
-  .partial()
-  .refine(nonEmpty, 'must change at least one field');
+const nonEmpty = <T extends object>(schema: z.ZodMiniType<T>) =>
+  schema.check(z.refine((value) => Object.keys(value).length > 0, 'must change at least one field'));
+export const TaskPatchV1Schema = nonEmpty(z.partial(z.strictObject(v1Writable)));
+export const TaskPatchV2Schema = nonEmpty(z.partial(z.strictObject(v2Writable)));
 export type TaskPatch = z.infer<typeof TaskPatchV2Schema>;
+
+/** The path parameters of `/tasks/{id}`. */
+export const TaskPathSchema = z.object({ id: TaskIdSchema });

@@ -1,6 +1,5 @@
 import { decodeTime } from 'ulid';
 import { clock } from '../config/clock';
-import { notFound } from '../http/problem-error';
 import type { ApiVersion } from './api-version';
 import { newId } from './ids';
 import type { Task, TaskFields, TaskPatch, TaskWrite } from './task-schemas';
@@ -9,14 +8,6 @@ import type { Task, TaskFields, TaskPatch, TaskWrite } from './task-schemas';
  * Task rules: how a task is created, replaced and patched. Pure functions of (input, current task,
  * clock); persistence and HTTP live elsewhere.
  */
-const TASK_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-
-/** A path's task id, or 404 for anything that cannot be one (no reason to tell the client more). */
-export function parseTaskId(raw: string | undefined): string {
-  if (raw === undefined || !TASK_ID.test(raw)) throw notFound('Task');
-  return raw;
-}
-
 /** The time-ordered id's own timestamp is `created_at`, so id order is creation order. */
 export function newTask(ownerId: string, input: TaskWrite, now: Date = new Date(clock.now())): Task {
   const id = newId(now.getTime());

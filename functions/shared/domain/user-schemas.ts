@@ -1,46 +1,42 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../util/zod-messages';
+import type { UserV1 } from './response-schemas';
 
 /** Auth request bodies; strict like every body. */
-export const EmailSchema = z
-  .string()
-  .trim()
-  .max(254, 'must be at most 254 characters')
-  .pipe(z.email('must be an email address'))
-  .transform((email) => email.toLowerCase());
+export const EmailSchema = z.pipe(
+  z.string().check(z.trim(), z.maxLength(254, 'must be at most 254 characters')),
+  z.pipe(
+    z.email('must be an email address'),
+    z.transform((email) => email.toLowerCase()),
+  ),
+);
 export const PasswordSchema = z
   .string()
-  .min(8, 'must be at least 8 characters')
-  .max(128, 'must be at most 128 characters');
+  .check(z.minLength(8, 'must be at least 8 characters'), z.maxLength(128, 'must be at most 128 characters'));
 
 export const RegisterBodySchema = z.strictObject({
   email: EmailSchema,
   password: PasswordSchema,
-  name: z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(100, 'must be at most 100 characters')
-    .nullable()
-    .optional(),
+  name: z.optional(
+    z.nullable(
+      z
+        .string()
+        .check(
+          z.trim(),
+          z.minLength(1, 'must not be empty'),
+          z.maxLength(100, 'must be at most 100 characters'),
+        ),
+    ),
+  ),
 });
 
 /** Login checks nothing but presence and size: any other rule would tell an attacker which emails exist. */
 export const LoginBodySchema = z.strictObject({
-  email: z.string().min(1, 'is required').max(254, 'must be at most 254 characters'),
-  password: z.string().min(1, 'is required').max(128, 'must be at most 128 characters'),
+  email: z.string().check(z.minLength(1, 'is required'), z.maxLength(254, 'must be at most 254 characters')),
+  password: z
+    .string()
+    .check(z.minLength(1, 'is required'), z.maxLength(128, 'must be at most 128 characters')),
 });
 
-export const UserSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string().nullable(),
-  created_at: z.string(),
-});
-export type User = z.infer<typeof UserSchema>;
-
-/** Login's answer. */
-export const AccessTokenSchema = z.object({
-  access_token: z.string(),
-  token_type: z.literal('Bearer'),
-  expires_in: z.number().int(),
-});
+/** A user as the domain knows it: v1's representation (v2 adds links). */
+export type User = UserV1;

@@ -1,5 +1,7 @@
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+import type * as z from 'zod/mini';
 import type { ApiVersion } from '../domain/api-version';
+import type { RouteContract } from './route-contract';
 
 /** What the middleware learns about a request, handed to the handler as its `ApiRequest`. */
 export interface ApiState {
@@ -13,21 +15,35 @@ export interface ApiState {
   userId: string;
   body: unknown;
   query: unknown;
+  params: unknown;
+  /** The route's declared request headers, as their schemas parsed them. */
+  requestHeaders: unknown;
   /** Headers every response of this request carries (rate-limit state, ...), errors included. */
   responseHeaders: Record<string, string>;
 }
 
 export type ApiLambdaContext = Context & { api: ApiState };
 
-/** The request as a handler sees it: parsed, validated, typed. */
-export interface ApiRequest<Body = unknown, Query = unknown> {
+/** What a versioned schema pair yields: the output of either version's schema. */
+type OutputOf<S> = S extends { readonly v1: infer V1; readonly v2: infer V2 }
+  ? z.output<V1> | z.output<V2>
+  : undefined;
+type Request<C extends RouteContract> = NonNullable<C['request']>;
+type BodyOf<C extends RouteContract> = Request<C>['body'] extends { readonly schema: infer S }
+  ? OutputOf<S>
+  : undefined;
+type SchemaOutput<S> = S extends z.ZodMiniObject ? z.output<S> : Record<string, never>;
+
+/** The request as a handler sees it: parsed, validated and typed by its route's contract. */
+export interface ApiRequest<C extends RouteContract = RouteContract> {
   readonly event: APIGatewayProxyEvent;
   readonly version: ApiVersion;
   readonly requestId: string;
+  /** The path the client called, stage included: a problem's `instance`, the base of links. */
   readonly path: string;
-  readonly headers: Readonly<Record<string, string>>;
   readonly userId: string;
-  readonly body: Body;
-  readonly query: Query;
-  readonly pathParameters: Readonly<Record<string, string | undefined>>;
+  readonly body: BodyOf<C>;
+  readonly query: OutputOf<Request<C>['query']>;
+  readonly params: SchemaOutput<Request<C>['path']>;
+  readonly headers: SchemaOutput<Request<C>['headers']>;
 }

@@ -1,11 +1,6 @@
 import { createHash } from 'node:crypto';
-import { ProblemError } from './problem-error';
-
-/** A request's idempotency identity: the client's key and a fingerprint of what it asked for. */
-export interface IdempotentRequest {
-  key: string;
-  fingerprint: string;
-}
+import { ProblemError } from '../errors/problem-error';
+import { canonicalJson } from '../util/canonical-json';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]{1,255}$/;
 
@@ -33,19 +28,10 @@ const malformed = () =>
     'Idempotency-Key must be 1..255 printable ASCII characters, bare or as a quoted string',
   );
 
-/** JSON with object keys sorted, so `{"a":1,"b":2}` and `{ "b": 2, "a": 1 }` are the same request. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
-      a < b ? -1 : a > b ? 1 : 0,
-    );
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/** What makes two requests "the same": method, path (stage included) and the body's JSON value. */
+/**
+ * What makes two requests "the same": method, path (stage included) and the body's JSON value, with
+ * object keys sorted (whitespace and key order do not make a different request; values do).
+ */
 export function requestFingerprint(method: string, path: string, body: unknown): string {
   return createHash('sha256')
     .update(`${method}\n${path}\n${canonicalJson(body)}`)

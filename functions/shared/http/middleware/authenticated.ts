@@ -1,9 +1,6 @@
-import type middy from '@middy/core';
-import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { clock } from '../../config/clock';
-import type { ApiLambdaContext } from '../api-context';
-import { ProblemError } from '../problem-error';
-import type { ApiResponse } from '../response';
+import { ProblemError } from '../../errors/problem-error';
+import type { ApiMiddleware, ApiMiddlewareRequest } from './types';
 
 /**
  * The caller's user id, put in the request context by the bearer-token authorizer (the gateway ran it
@@ -11,24 +8,18 @@ import type { ApiResponse } from '../response';
  * (also in the context) is checked again here: an expired token is a 401 even while its policy is cached.
  * A route wired without the authorizer fails closed with a 401.
  */
-export function authenticated(): middy.MiddlewareObj<
-  APIGatewayProxyEvent,
-  ApiResponse,
-  Error,
-  ApiLambdaContext
-> {
-  return {
-    before: (request) => {
-      const authorizer = request.event.requestContext.authorizer;
-      const userId: unknown = authorizer?.userId;
-      // API Gateway may deliver context numbers as strings.
-      const expiresAt = Number(authorizer?.expiresAt);
-      if (typeof userId !== 'string' || userId === '' || !(expiresAt * 1000 > clock.now())) {
-        throw new ProblemError('unauthorized', 'A valid, unexpired bearer token is required', {
-          headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
-        });
-      }
-      request.context.api.userId = userId;
-    },
+export function authenticated(): ApiMiddleware {
+  const authenticatedBefore = (request: ApiMiddlewareRequest): void => {
+    const authorizer = request.event.requestContext.authorizer;
+    const userId: unknown = authorizer?.userId;
+    // API Gateway may deliver context numbers as strings.
+    const expiresAt = Number(authorizer?.expiresAt);
+    if (typeof userId !== 'string' || userId === '' || !(expiresAt * 1000 > clock.now())) {
+      throw new ProblemError('unauthorized', 'A valid, unexpired bearer token is required', {
+        headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+      });
+    }
+    request.context.api.userId = userId;
   };
+  return { before: authenticatedBefore };
 }

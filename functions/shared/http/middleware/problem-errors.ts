@@ -1,58 +1,50 @@
-import type middy from '@middy/core';
-import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { logger } from '../../config/logger';
 import { isDatabaseUnavailable } from '../../data/database-errors';
-import type { ApiLambdaContext } from '../api-context';
-import { ProblemError } from '../problem-error';
-import { problemBody, problemResponse } from '../problem-response';
-import type { ApiResponse } from '../response';
+import { problemBody } from '../../errors/problem-body';
+import { ProblemError } from '../../errors/problem-error';
+import { problemResponse } from '../problem-response';
+import type { ApiMiddleware, ApiMiddlewareRequest } from './types';
 
 /**
  * The one place errors become HTTP answers (RFC 9457 problem+json). A ProblemError says what to answer;
  * an unavailable database is a 503 with Retry-After; anything else is a generic 500, logged in full with
  * the request id, and nothing internal (stack, SDK error, table name) reaches the client.
  */
-export function problemErrors(): middy.MiddlewareObj<
-  APIGatewayProxyEvent,
-  ApiResponse,
-  Error,
-  ApiLambdaContext
-> {
-  return {
-    onError: (request) => {
-      const error = request.error;
-      const requestId = request.event.requestContext.requestId;
-      const instance = request.context.api?.path;
-      if (error instanceof ProblemError) {
-        if (error.status >= 500) logger.warn('request failed', { requestId, error });
-        request.response = problemResponse(
-          problemBody(error.kind, error.detail, {
-            instance,
-            requestId,
-            ...(error.extras.errors ? { errors: error.extras.errors } : {}),
-          }),
-          { ...error.extras.headers },
-        );
-        return;
-      }
-      if (isDatabaseUnavailable(error)) {
-        logger.error('database unavailable', { requestId, error });
-        request.response = problemResponse(
-          problemBody('service-unavailable', 'The service is temporarily unavailable; retry later', {
-            instance,
-            requestId,
-          }),
-          { 'Retry-After': '1' },
-        );
-        return;
-      }
-      logger.error('unhandled error', { requestId, error });
+export function problemErrors(): ApiMiddleware {
+  const problemErrorsOnError = (request: ApiMiddlewareRequest): void => {
+    const error = request.error;
+    const requestId = request.event.requestContext.requestId;
+    const instance = request.context.api?.path;
+    if (error instanceof ProblemError) {
+      if (error.status >= 500) logger.warn('request failed', { requestId, error });
       request.response = problemResponse(
-        problemBody('internal-error', 'An unexpected error occurred; quote the request_id if you report it', {
+        problemBody(error.kind, error.detail, {
+          instance,
+          requestId,
+          ...(error.extras.errors ? { errors: error.extras.errors } : {}),
+        }),
+        { ...error.extras.headers },
+      );
+      return;
+    }
+    if (isDatabaseUnavailable(error)) {
+      logger.error('database unavailable', { requestId, error });
+      request.response = problemResponse(
+        problemBody('service-unavailable', 'The service is temporarily unavailable; retry later', {
           instance,
           requestId,
         }),
+        { 'Retry-After': '1' },
       );
-    },
+      return;
+    }
+    logger.error('unhandled error', { requestId, error });
+    request.response = problemResponse(
+      problemBody('internal-error', 'An unexpected error occurred; quote the request_id if you report it', {
+        instance,
+        requestId,
+      }),
+    );
   };
+  return { onError: problemErrorsOnError };
 }

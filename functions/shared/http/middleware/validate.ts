@@ -1,16 +1,11 @@
-import type middy from '@middy/core';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import type { z } from 'zod';
-import type { ApiVersion } from '../../domain/api-version';
-import type { ApiLambdaContext } from '../api-context';
-import { ProblemError, type FieldError } from '../problem-error';
-import type { ApiResponse } from '../response';
-
-/** A schema per API version: v1 and v2 accept different fields. */
-export type Versioned<S extends z.ZodType> = { readonly [V in ApiVersion]: S };
+import type * as z from 'zod/mini';
+import { ProblemError, type FieldError } from '../../errors/problem-error';
+import type { RequestContract } from '../route-contract';
+import type { ApiMiddleware, ApiMiddlewareRequest } from './types';
 
 /** zod issues as the problem's `errors[]`: one entry per field, unknown fields named one by one. */
-export function fieldErrors(error: z.ZodError, root: string): FieldError[] {
+export function fieldErrors(error: z.core.$ZodError, root: string): FieldError[] {
   return error.issues.flatMap((issue) => {
     const field = issue.path.length > 0 ? issue.path.join('.') : root;
     if (issue.code === 'unrecognized_keys') {
@@ -28,15 +23,11 @@ function invalid(errors: FieldError[], where: 'body' | 'query'): ProblemError {
   return new ProblemError(
     'validation-error',
     `${errors.length} ${noun}${errors.length === 1 ? ' is' : 's are'} invalid`,
-    {
-      errors,
-    },
+    { errors },
   );
 }
 
-/**
- * Single-valued query parameters; a repeated one is a 422 (which value would win is a guess).
- */
+/** Single-valued query parameters; a repeated one is a 422 (which value would win is a guess). */
 function singleValuedQuery(event: APIGatewayProxyEvent): {
   values: Record<string, string>;
   errors: FieldError[];
@@ -51,31 +42,46 @@ function singleValuedQuery(event: APIGatewayProxyEvent): {
   return { values, errors };
 }
 
-/** Validates the body and the query string against the version's schemas (422 with `errors[]`). */
-export function validate(schemas: {
-  body?: Versioned<z.ZodType>;
-  query?: Versioned<z.ZodType>;
-}): middy.MiddlewareObj<APIGatewayProxyEvent, ApiResponse, Error, ApiLambdaContext> {
-  return {
-    before: (request) => {
-      const api = request.context.api;
-      if (schemas.body) {
-        const parsed = schemas.body[api.version].safeParse(api.body);
-        if (!parsed.success) throw invalid(fieldErrors(parsed.error, 'body'), 'body');
-        api.body = parsed.data;
-      }
-      const { values, errors } = singleValuedQuery(request.event);
-      if (errors.length > 0) throw invalid(errors, 'query');
-      if (schemas.query) {
-        const parsed = schemas.query[api.version].safeParse(values);
-        if (!parsed.success) throw invalid(fieldErrors(parsed.error, 'query'), 'query');
-        api.query = parsed.data;
-      } else if (Object.keys(values).length > 0) {
-        throw invalid(
-          Object.keys(values).map((name) => ({ field: name, message: 'is not an allowed query parameter' })),
-          'query',
-        );
-      }
-    },
+/** The first issue's message: a path or header problem is one sentence, not a list. */
+const firstMessage = (error: z.core.$ZodError): string => error.issues[0]?.message ?? 'is invalid';
+
+/**
+ * Validates a request against its route's contract, in this order: body and query string (422 with
+ * `errors[]`), path parameters (404: a path that cannot name anything names nothing), declared headers
+ * (400 naming the header). The parsed values replace the raw ones for the handler.
+ */
+export function validate(contract: RequestContract = {}): ApiMiddleware {
+  const headerNames = contract.headers ? Object.keys(contract.headers.shape) : [];
+  const validateBefore = (request: ApiMiddlewareRequest): void => {
+    const api = request.context.api;
+    if (contract.body) {
+      const parsed = contract.body.schema[api.version].safeParse(api.body);
+      if (!parsed.success) throw invalid(fieldErrors(parsed.error, 'body'), 'body');
+      api.body = parsed.data;
+    }
+    const { values, errors } = singleValuedQuery(request.event);
+    if (errors.length > 0) throw invalid(errors, 'query');
+    if (contract.query) {
+      const parsed = contract.query[api.version].safeParse(values);
+      if (!parsed.success) throw invalid(fieldErrors(parsed.error, 'query'), 'query');
+      api.query = parsed.data;
+    } else if (Object.keys(values).length > 0) {
+      throw invalid(
+        Object.keys(values).map((name) => ({ field: name, message: 'is not an allowed query parameter' })),
+        'query',
+      );
+    }
+    if (contract.path) {
+      const parsed = contract.path.safeParse(request.event.pathParameters ?? {});
+      if (!parsed.success) throw new ProblemError('not-found', firstMessage(parsed.error));
+      api.params = parsed.data;
+    }
+    if (contract.headers) {
+      const given = Object.fromEntries(headerNames.map((name) => [name, api.headers[name.toLowerCase()]]));
+      const parsed = contract.headers.safeParse(given);
+      if (!parsed.success) throw new ProblemError('malformed-request', firstMessage(parsed.error));
+      api.requestHeaders = parsed.data;
+    }
   };
+  return { before: validateBefore };
 }

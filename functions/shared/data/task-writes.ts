@@ -1,10 +1,10 @@
 import { clock } from '../config/clock';
-import { taskRepository, UpdateNotApplied } from '../data/task-repository';
-import { WriteConflict } from '../data/transactions';
-import { notFound, ProblemError } from '../http/problem-error';
-import { requiredVersion } from './etag';
-import { applyChange } from './task';
-import type { Task, TaskFields } from './task-schemas';
+import type { RequiredVersion } from '../domain/etag';
+import { applyChange } from '../domain/task';
+import type { Task, TaskFields } from '../domain/task-schemas';
+import { notFound, ProblemError } from '../errors/problem-error';
+import { taskRepository, UpdateNotApplied } from './task-repository';
+import { WriteConflict } from './transactions';
 
 /** How often a write without If-Match is re-applied on a fresh read after losing a race. */
 const MAX_ATTEMPTS = 3;
@@ -21,10 +21,9 @@ const MAX_ATTEMPTS = 3;
 export async function changeTask(
   userId: string,
   taskId: string,
-  ifMatch: string | undefined,
+  required: RequiredVersion,
   fields: TaskFields,
 ): Promise<Task> {
-  const required = requiredVersion(ifMatch);
   const now = new Date(clock.now());
   let current: Task | undefined;
   try {
@@ -46,9 +45,8 @@ export async function changeTask(
   });
 }
 
-/** Deletes a stored task, honouring If-Match: a read (for the status to uncount) and a conditional transaction. */
-export async function deleteTask(userId: string, taskId: string, ifMatch: string | undefined): Promise<void> {
-  const required = requiredVersion(ifMatch);
+/** Deletes a stored task, honouring If-Match (the version it requires): a read (for the status to uncount) and a conditional transaction. */
+export async function deleteTask(userId: string, taskId: string, required: RequiredVersion): Promise<void> {
   await withOptimisticConcurrency(
     userId,
     taskId,
@@ -65,7 +63,7 @@ export async function deleteTask(userId: string, taskId: string, ifMatch: string
 async function withOptimisticConcurrency<T>(
   userId: string,
   taskId: string,
-  required: number | 'any' | undefined,
+  required: RequiredVersion,
   firstRead: Task | undefined,
   write: (current: Task) => Promise<T>,
 ): Promise<T> {

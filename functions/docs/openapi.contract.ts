@@ -1,0 +1,19 @@
+import type { RouteContract } from '../shared/http/route-contract';
+
+/**
+ * `GET /openapi.json`: the stage's OpenAPI 3.1 document. Public like /health: the contract is no secret,
+ * and tools fetch it keyless.
+ */
+export const openApiContract = {
+  id: 'OpenApi',
+  method: 'GET',
+  path: '/openapi.json',
+  entry: 'functions/docs/openapi.ts',
+  summary: "Get this version's OpenAPI document",
+  tag: 'Meta',
+  auth: 'none',
+  apiKey: false,
+  cache: 'no-store',
+  responses: [{ status: 200, description: "This version's OpenAPI 3.1 document", body: 'OpenApiDocument' }],
+  access: {},
+} as const satisfies RouteContract;

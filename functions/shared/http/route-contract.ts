@@ -1,0 +1,116 @@
+import type * as z from 'zod/mini';
+import type { TableName } from '../data/table-definitions';
+import type { Versioned } from '../domain/api-version';
+import type { ResponseSchemaName } from '../domain/response-schemas';
+import type { ProblemKind } from '../errors/problem-types';
+import type { ResponseHeaderName } from './response-headers';
+
+/**
+ * A route's whole contract, in one object: what it is (method, path, handler module), who may call it
+ * (API key, bearer token, per-IP limit), what it accepts (path, headers, query and body schemas per
+ * version), what it answers (success answers with their headers; the problems its features imply plus the
+ * ones it declares), and what it may touch (tables, secret). The CDK stack, the local gateway, the handler
+ * factory and the OpenAPI generator all read it; none of them knows any route by name.
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What a function may do on a table: least privilege per route. */
+export type TableAccess = 'read' | 'readwrite';
+
+/** `no-store` for auth answers; `revalidate` (private, no-cache) for task answers. Errors are always no-store. */
+export type CachePolicy = 'no-store' | 'revalidate';
+
+/** A per-client-IP limit enforced in the function: `limit` requests per fixed window of `windowSeconds`. */
+export interface RateLimitPolicy {
+  /** Policy name, as it appears in the RateLimit headers. */
+  readonly name: string;
+  readonly limit: number;
+  readonly windowSeconds: number;
+}
+
+export const JSON_MEDIA_TYPE = 'application/json';
+export const MERGE_PATCH_MEDIA_TYPE = 'application/merge-patch+json';
+export type BodyMediaType = typeof JSON_MEDIA_TYPE | typeof MERGE_PATCH_MEDIA_TYPE;
+
+/** An object schema over named strings (path parameters, request headers). */
+type StringsSchema = z.ZodMiniObject;
+
+export interface RequestContract {
+  /** Path parameters; a value that fails is a 404 whose detail is the schema's message. */
+  readonly path?: StringsSchema;
+  /**
+   * Request headers the route reads, by their canonical name (matched case-insensitively); a malformed
+   * one is a 400. Values are what the schema makes of them (a parsed key, a required version, ...).
+   */
+  readonly headers?: StringsSchema;
+  /** The query string per version (strict: an unknown parameter is a 422). Without it, any parameter is. */
+  readonly query?: Versioned<z.ZodMiniType>;
+  /** The JSON body per version (strict), and the media types it may come as (JSON when omitted). */
+  readonly body?: {
+    readonly schema: Versioned<z.ZodMiniType>;
+    readonly mediaTypes?: readonly BodyMediaType[];
+  };
+}
+
+/** A success answer: its status, body (a named response schema, resolved per version) and headers. */
+export interface SuccessAnswer {
+  readonly status: number;
+  readonly description: string;
+  readonly body?: ResponseSchemaName;
+  readonly headers?: readonly ResponseHeaderName[];
+}
+
+export interface RouteContract {
+  /** Stable id: the OpenAPI operationId, the Lambda function's name and CloudFormation logical id. */
+  readonly id: string;
+  readonly method: HttpMethod;
+  /** API Gateway resource path, `{name}` for path parameters. */
+  readonly path: string;
+  /** Handler module, relative to the repository root; it exports `handler`. */
+  readonly entry: string;
+  /** One line for the reference; `tag` groups operations (one per resource). */
+  readonly summary: string;
+  readonly tag: string;
+  /** `jwt`: the bearer-token authorizer runs first and the function requires its user id. */
+  readonly auth: 'none' | 'jwt';
+  /** API Gateway `apiKeyRequired`: the key selects the caller's usage plan. */
+  readonly apiKey: boolean;
+  readonly cache: CachePolicy;
+  readonly rateLimit?: RateLimitPolicy;
+  readonly request?: RequestContract;
+  readonly responses: readonly SuccessAnswer[];
+  /** Problems this route answers beyond those its features imply (see `problemKindsOf`). */
+  readonly errors?: readonly ProblemKind[];
+  /** Least privilege: the tables the function may touch and how, and whether it reads the signing secret. */
+  readonly access: {
+    readonly tables?: Partial<Record<TableName, TableAccess>>;
+    readonly signingSecret?: boolean;
+  };
+}
+
+/**
+ * Every problem a route can answer: those its features imply (a body can be malformed, too large or of
+ * the wrong type; a bearer token can be missing; a key can be throttled; a database can be unavailable)
+ * and those it declares. A route without a query schema still refuses unknown parameters, so 422 is
+ * always possible.
+ */
+export function problemKindsOf(route: RouteContract): ProblemKind[] {
+  const kinds = new Set<ProblemKind>();
+  if (route.request?.body || route.request?.headers) kinds.add('malformed-request');
+  if (route.auth === 'jwt') kinds.add('unauthorized');
+  if (route.apiKey) kinds.add('forbidden');
+  if (route.request?.path) kinds.add('not-found');
+  if (route.request?.body) kinds.add('payload-too-large').add('unsupported-media-type');
+  kinds.add('validation-error');
+  if (route.apiKey || route.rateLimit) kinds.add('rate-limited');
+  if (route.apiKey) kinds.add('quota-exceeded');
+  kinds.add('internal-error');
+  if (Object.keys(route.access.tables ?? {}).length > 0 || route.access.signingSecret)
+    kinds.add('service-unavailable');
+  for (const kind of route.errors ?? []) kinds.add(kind);
+  return [...kinds];
+}
+
+/** The media types a route's body may come as. */
+export const bodyMediaTypes = (route: RouteContract): readonly BodyMediaType[] =>
+  route.request?.body?.mediaTypes ?? [JSON_MEDIA_TYPE];

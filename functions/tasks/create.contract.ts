@@ -1,0 +1,31 @@
+import { TaskWriteV1Schema, TaskWriteV2Schema } from '../shared/domain/task-schemas';
+import { IdempotencyKeyHeader } from '../shared/http/header-schemas';
+import type { RouteContract } from '../shared/http/route-contract';
+import * as z from 'zod/mini';
+
+/** `POST /tasks`: 201 + Location + ETag; with an Idempotency-Key, exactly once per key for 24 hours. */
+export const createTaskContract = {
+  id: 'CreateTask',
+  method: 'POST',
+  path: '/tasks',
+  entry: 'functions/tasks/create.ts',
+  summary: 'Create a task',
+  tag: 'Tasks',
+  auth: 'jwt',
+  apiKey: true,
+  cache: 'revalidate',
+  request: {
+    headers: z.object({ 'Idempotency-Key': IdempotencyKeyHeader }),
+    body: { schema: { v1: TaskWriteV1Schema, v2: TaskWriteV2Schema } },
+  },
+  responses: [
+    {
+      status: 201,
+      description: 'The created task, or the stored answer replayed for a repeated Idempotency-Key',
+      body: 'Task',
+      headers: ['Location', 'ETag', 'Idempotent-Replayed'],
+    },
+  ],
+  errors: ['idempotency-in-flight', 'idempotency-key-reused'],
+  access: { tables: { tasks: 'readwrite', idempotency: 'readwrite' } },
+} as const satisfies RouteContract;

@@ -1,0 +1,20 @@
+import { TaskPathSchema } from '../shared/domain/task-schemas';
+import { ConditionalWriteHeaders } from '../shared/http/header-schemas';
+import type { RouteContract } from '../shared/http/route-contract';
+
+/** `DELETE /tasks/{id}`: 204; afterwards the task is 404. */
+export const deleteTaskContract = {
+  id: 'DeleteTask',
+  method: 'DELETE',
+  path: '/tasks/{id}',
+  entry: 'functions/tasks/delete.ts',
+  summary: 'Delete a task',
+  tag: 'Tasks',
+  auth: 'jwt',
+  apiKey: true,
+  cache: 'revalidate',
+  request: { path: TaskPathSchema, headers: ConditionalWriteHeaders },
+  responses: [{ status: 204, description: 'Deleted' }],
+  errors: ['precondition-failed'],
+  access: { tables: { tasks: 'readwrite' } },
+} as const satisfies RouteContract;

@@ -1,0 +1,24 @@
+import { TaskPathSchema, TaskWriteV1Schema, TaskWriteV2Schema } from '../shared/domain/task-schemas';
+import { ConditionalWriteHeaders } from '../shared/http/header-schemas';
+import type { RouteContract } from '../shared/http/route-contract';
+
+/** `PUT /tasks/{id}`: replaces the version's writable fields (omitted ones return to defaults). */
+export const replaceTaskContract = {
+  id: 'ReplaceTask',
+  method: 'PUT',
+  path: '/tasks/{id}',
+  entry: 'functions/tasks/replace.ts',
+  summary: 'Replace a task',
+  tag: 'Tasks',
+  auth: 'jwt',
+  apiKey: true,
+  cache: 'revalidate',
+  request: {
+    path: TaskPathSchema,
+    headers: ConditionalWriteHeaders,
+    body: { schema: { v1: TaskWriteV1Schema, v2: TaskWriteV2Schema } },
+  },
+  responses: [{ status: 200, description: 'The replaced task', body: 'Task', headers: ['ETag'] }],
+  errors: ['precondition-failed'],
+  access: { tables: { tasks: 'readwrite' } },
+} as const satisfies RouteContract;

@@ -1,0 +1,27 @@
+import { TaskPatchV1Schema, TaskPatchV2Schema, TaskPathSchema } from '../shared/domain/task-schemas';
+import { ConditionalWriteHeaders } from '../shared/http/header-schemas';
+import { JSON_MEDIA_TYPE, MERGE_PATCH_MEDIA_TYPE, type RouteContract } from '../shared/http/route-contract';
+
+/** `PATCH /tasks/{id}`: JSON Merge Patch (RFC 7396) of the writable fields. */
+export const updateTaskContract = {
+  id: 'UpdateTask',
+  method: 'PATCH',
+  path: '/tasks/{id}',
+  entry: 'functions/tasks/update.ts',
+  summary: 'Update some fields of a task',
+  tag: 'Tasks',
+  auth: 'jwt',
+  apiKey: true,
+  cache: 'revalidate',
+  request: {
+    path: TaskPathSchema,
+    headers: ConditionalWriteHeaders,
+    body: {
+      schema: { v1: TaskPatchV1Schema, v2: TaskPatchV2Schema },
+      mediaTypes: [JSON_MEDIA_TYPE, MERGE_PATCH_MEDIA_TYPE],
+    },
+  },
+  responses: [{ status: 200, description: 'The updated task', body: 'Task', headers: ['ETag'] }],
+  errors: ['precondition-failed'],
+  access: { tables: { tasks: 'readwrite' } },
+} as const satisfies RouteContract;
