@@ -53,7 +53,7 @@ export interface EnvironmentConfig {
   readonly waf: boolean;
   /**
    * Origins allowed to call the API from a browser (`*` for any). Empty: CORS off, the default on AWS
-   * until a deployer lists origins.
+   * until a deployer lists origins. Not applied yet: the stack has no CORS setup to read it.
    */
   readonly corsOrigins: readonly string[];
   /** The usage plans (from lib/config/usage-plans.ts) this environment deploys, one API key each. */

@@ -2,7 +2,7 @@ import { Aws, CfnOutput, Fn, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { authorizer, routes, stages as stageNames, type RouteDefinition } from '../config/routes';
+import { authorizer, routes, stages as stageNames } from '../../functions/routes';
 import type { EnvironmentConfig } from '../config/environments';
 import { OperationalAlarms } from './alarms';
 import { ApiFunctions } from './api-functions';
@@ -125,7 +125,7 @@ export class TaskApiStack extends Stack {
   /** Every function's `live` alias with the deployment alarms that guard it, by function id. */
   private guardedAliases(): Map<string, GuardedAlias> {
     const guarded = new Map<string, GuardedAlias>();
-    for (const route of routes as readonly RouteDefinition[]) {
+    for (const route of routes) {
       const alias = this.functions.liveByRoute.get(route.id);
       if (!alias) throw new Error(`No function for route ${route.id}`);
       guarded.set(route.id, { alias, alarms: this.deploymentAlarms.forRoute(route.id, alias, route) });

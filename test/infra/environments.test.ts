@@ -1,4 +1,4 @@
-import { tables } from '../../functions/shared/data/table-definitions';
+import { tableDefinitions as tables } from '../../functions/shared/data/table-definitions';
 import { usagePlans } from '../../lib/config/usage-plans';
 import { environmentNames, environments, type EnvironmentName } from '../../lib/config/environments';
 import { resourcesOfType, synthesize, type SynthesizedStack } from './synth';

@@ -1,6 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { authorizer, routes, stages, type RouteDefinition } from '../../lib/config/routes';
+import { authorizer, routes, stages } from '../../functions/routes';
 import { environmentNames, environments, type EnvironmentName } from '../../lib/config/environments';
 import { LIVE_ALIAS } from '../../lib/infra/api-function';
 import { deploymentConfig } from '../../lib/infra/safe-deployments';
@@ -11,7 +11,7 @@ import { logicalIdOf, onlyResourceOfType, resourcesOfType, synthesize, testApp }
  * through a `live` alias on a published version; CodeDeploy shifts that alias with the environment's
  * strategy and rolls it back when the function's error or latency alarm fires.
  */
-const allRoutes: readonly RouteDefinition[] = routes;
+const allRoutes = routes;
 const functionIds = [...allRoutes.map((route) => route.id), authorizer.id];
 
 /** What AWS calls each environment's strategy: the promise "canary 10 % for 5 minutes in prod", spelled out. */
