@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACCOUNT_STACK_NAME, environmentNames, environments } from '../../lib/config/environments';
@@ -8,13 +8,17 @@ import { repoRoot } from '../../lib/infra/api-function';
 const TIMEOUT_MS = 240_000;
 const apiStacks = environmentNames.map((name) => environments[name].stackName);
 
-/** The real CLI, offline: no AWS account here, so keep it from probing instance metadata for credentials. */
+/** No AWS account here: keep the CLI from probing instance metadata for credentials. */
+const offline = { ...process.env, AWS_EC2_METADATA_DISABLED: 'true', CDK_DISABLE_CLI_TELEMETRY: 'true' };
+const tsx = join(repoRoot, 'node_modules/tsx/dist/cli.mjs');
+
+/** The real CLI, offline. */
 function cdk(args: string[], timeoutMs: number) {
   return spawnSync('npx', ['cdk', ...args, '--no-notices'], {
     cwd: repoRoot,
     encoding: 'utf8',
     timeout: timeoutMs,
-    env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true', CDK_DISABLE_CLI_TELEMETRY: 'true' },
+    env: offline,
   });
 }
 
@@ -58,6 +62,40 @@ describe('the CDK app through the real CLI', () => {
     },
     TIMEOUT_MS,
   );
+
+  it('diffs a stack against a saved template, offline (npm run diff:offline -- --template)', () => {
+    // Prepare: a saved template that lacks the signing secret, as if saved before it was added.
+    const current = join(outdir, `${apiStacks[0]}.template.json`);
+    const saved = JSON.parse(readFileSync(current, 'utf8')) as {
+      Resources: Record<string, { Type: string }>;
+    };
+    const [secretId] = Object.entries(saved.Resources).find(
+      ([, r]) => r.Type === 'AWS::SecretsManager::Secret',
+    )!;
+    delete saved.Resources[secretId];
+    const savedFile = join(outdir, 'saved.template.json');
+    writeFileSync(savedFile, JSON.stringify(saved));
+    const diff = (template: string) =>
+      spawnSync(
+        process.execPath,
+        [tsx, 'bin/diff-offline.ts', '--app', outdir, '--template', template, apiStacks[0]!],
+        { cwd: repoRoot, encoding: 'utf8', timeout: 60_000, env: offline },
+      );
+
+    // Act
+    const unchanged = diff(current);
+    const changed = diff(savedFile);
+
+    // Assert
+    expect({ status: unchanged.status, stdout: unchanged.stdout }).toEqual({
+      status: 0,
+      stdout: expect.stringContaining('There were no differences'),
+    });
+    expect({ status: changed.status, stdout: changed.stdout }).toEqual({
+      status: 0,
+      stdout: expect.stringMatching(new RegExp(`\\[\\+\\] AWS::SecretsManager::Secret .*${secretId}`)),
+    });
+  }, 120_000);
 
   it('lists the three API stacks and the account stack (cdk ls)', () => {
     // Act: on the assembly the synth above wrote, so the app does not run a second time.
