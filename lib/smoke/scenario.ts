@@ -46,8 +46,7 @@ export class SmokeScenario {
   private readonly idempotencyKey = randomUUID();
   /** Tasks created and not yet deleted: what cleanup removes. */
   private readonly leftovers = new Set<string>();
-  /** Whether the throwaway user exists (it then stays: the API has no account deletion). */
-  registered = false;
+  private userExists = false;
 
   constructor(
     private readonly http: SmokeClient,
@@ -76,6 +75,11 @@ export class SmokeScenario {
     ];
   }
 
+  /** Whether the throwaway user exists (it then stays: the API has no account deletion). */
+  get registered(): boolean {
+    return this.userExists;
+  }
+
   /** The throwaway user's email. */
   get email(): string {
     return this.identity.email;
@@ -99,7 +103,7 @@ export class SmokeScenario {
       json: { ...this.identity, name: 'Smoke test' },
     });
     expectStatus(response, 201);
-    this.registered = true;
+    this.userExists = true;
     const body = jsonObject(response);
     expectThat(
       body.email === this.identity.email,
