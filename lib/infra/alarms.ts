@@ -12,7 +12,7 @@ import { Construct } from 'constructs';
  * alarms only when the stage's p99 stays high for 15 minutes (a cold start is not an incident).
  */
 const PERIOD = Duration.minutes(5);
-const P99_LATENCY_MS = 3000;
+const DEFAULT_P99_LATENCY_MS = 3000;
 const P99_LATENCY_PERIODS = 3;
 
 /** The DynamoDB operations the functions use (a metric-math alarm takes at most 10 metrics). */
@@ -37,6 +37,10 @@ export interface OperationalAlarmsProps {
   /** The stages by name (= API version). */
   readonly stages: Readonly<Record<string, apigateway.Stage>>;
   readonly tasksTable: dynamodb.ITable;
+  /** The stage p99 latency (ms) that alarms when it holds for 15 minutes. @default 3000 */
+  readonly stageLatencyP99Ms?: number;
+  /** Names the environment in the SNS topic's display name. */
+  readonly environmentName?: string;
 }
 
 /**
@@ -49,7 +53,11 @@ export class OperationalAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: OperationalAlarmsProps) {
     super(scope, id);
-    this.topic = new sns.Topic(this, 'AlarmTopic', { displayName: 'Task API alarms', enforceSSL: true });
+    const p99LatencyMs = props.stageLatencyP99Ms ?? DEFAULT_P99_LATENCY_MS;
+    this.topic = new sns.Topic(this, 'AlarmTopic', {
+      displayName: props.environmentName ? `Task API (${props.environmentName}) alarms` : 'Task API alarms',
+      enforceSSL: true,
+    });
     const notify = new actions.SnsAction(this.topic);
     const alarm = (
       alarmId: string,
@@ -89,9 +97,9 @@ export class OperationalAlarms extends Construct {
       );
       alarm(
         `${name}LatencyP99`,
-        `Stage ${name}: p99 latency over ${P99_LATENCY_MS} ms for ${P99_LATENCY_PERIODS} periods in a row`,
+        `Stage ${name}: p99 latency over ${p99LatencyMs} ms for ${P99_LATENCY_PERIODS} periods in a row`,
         stage.metricLatency({ period: PERIOD, statistic: 'p99' }),
-        P99_LATENCY_MS,
+        p99LatencyMs,
         P99_LATENCY_PERIODS,
       );
     }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -28,30 +28,50 @@ export interface ApiFunctionProps {
   readonly entry: string;
   readonly description: string;
   readonly environment: Readonly<Record<string, string>>;
+  /** @default 512 */
+  readonly memoryMb?: number;
+  /** @default one month */
+  readonly logRetention?: logs.RetentionDays;
+  /** Whether the log group outlives the stack. @default true (CloudWatch's own default) */
+  readonly retainLogs?: boolean;
 }
+
+/** The alias API Gateway invokes; CodeDeploy moves it from version to version. */
+export const LIVE_ALIAS = 'live';
 
 /**
  * One API Lambda function with the project's defaults set once: Node.js 22 on Graviton, tracing, its own
  * log group with a retention, and a local esbuild bundle (never Docker). Grants go through
  * `grantTableAccess`, so every function's table access is one of the two modes a route contract names.
+ *
+ * Callers invoke `live`, an alias on a version published whenever the function's code or configuration
+ * changes, never the function's `$LATEST`: a deploy then changes nothing until the alias moves, and
+ * moving it can be gradual (CodeDeploy, see SafeDeployments) and undone.
  */
 export class ApiFunction extends Construct {
   readonly function: NodejsFunction;
+  readonly live: lambda.Alias;
 
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
     super(scope, id);
     // An explicit log group (not the implicit one Lambda creates) so retention is part of the stack.
-    const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_MONTH });
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+      removalPolicy: props.retainLogs === false ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+    });
     this.function = new NodejsFunction(this, 'Function', {
       entry: path.join(repoRoot, props.entry),
       handler: 'handler',
       description: props.description,
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
-      memorySize: 512,
+      memorySize: props.memoryMb ?? 512,
       timeout: Duration.seconds(10),
       tracing: lambda.Tracing.ACTIVE,
       logGroup,
+      // Versions outlive their replacement: a rollback by hand is then one `update-alias` to the previous
+      // version, with no rebuild (docs/DEPLOYMENT.md). Deleting the function deletes them all.
+      currentVersionOptions: { removalPolicy: RemovalPolicy.RETAIN },
       projectRoot: repoRoot,
       depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
       // Without this flag Node ignores the source map and stack traces point into minified code.
@@ -73,6 +93,13 @@ export class ApiFunction extends Construct {
         // ran, not whatever the Lambda runtime ships that month.
         bundleAwsSDK: true,
       },
+    });
+    // `currentVersion` publishes a version whose logical id hashes the code and configuration, so an
+    // unchanged function keeps its version (and its traffic) across deploys.
+    this.live = new lambda.Alias(this, 'Live', {
+      aliasName: LIVE_ALIAS,
+      version: this.function.currentVersion,
+      description: 'The version API Gateway invokes; CodeDeploy shifts it',
     });
   }
 

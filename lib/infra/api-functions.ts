@@ -5,13 +5,15 @@ import { Construct } from 'constructs';
 import { TABLE_NAMES, tableDefinitions, type TableName } from '../../functions/shared/data/table-definitions';
 import type { RouteContract, TableAccess } from '../../functions/shared/http/route-contract';
 import { authorizer, routes } from '../../functions/routes';
-import { ApiFunction } from './api-function';
+import { ApiFunction, type ApiFunctionProps } from './api-function';
 
 export interface ApiFunctionsProps {
   readonly tables: Readonly<Record<TableName, dynamodb.ITable>>;
   readonly signingSecret: secretsmanager.ISecret;
   /** The functions' LOG_LEVEL. */
   readonly logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /** Settings every function of the environment shares (memory, log retention). */
+  readonly settings?: Pick<ApiFunctionProps, 'memoryMb' | 'logRetention' | 'retainLogs'>;
 }
 
 /**
@@ -24,6 +26,10 @@ export class ApiFunctions extends Construct {
   readonly authorizer: lambda.IFunction;
   /** Every function (routes and authorizer) by construct id. */
   readonly all: ReadonlyMap<string, lambda.IFunction>;
+  /** The `live` alias of each route's function, by route id: what API Gateway invokes. */
+  readonly liveByRoute: ReadonlyMap<string, lambda.Alias>;
+  /** The authorizer's `live` alias. */
+  readonly liveAuthorizer: lambda.Alias;
 
   constructor(scope: Construct, id: string, props: ApiFunctionsProps) {
     super(scope, id);
@@ -39,27 +45,33 @@ export class ApiFunctions extends Construct {
     };
 
     const byRoute = new Map<string, lambda.IFunction>();
+    const liveByRoute = new Map<string, lambda.Alias>();
     for (const route of routes) {
       const fn = new ApiFunction(this, route.id, {
         entry: route.entry,
         description: `${route.method} ${route.path}`,
         environment,
+        ...props.settings,
       });
       for (const [name, access] of tableGrants(route)) fn.grantTableAccess(props.tables[name], access);
       if (route.access.signingSecret) props.signingSecret.grantRead(fn.function);
       byRoute.set(route.id, fn.function);
+      liveByRoute.set(route.id, fn.live);
     }
 
     const authorizerFunction = new ApiFunction(this, authorizer.id, {
       entry: authorizer.entry,
       description: 'Bearer-token (JWT) authorizer',
       environment,
+      ...props.settings,
     });
     if (authorizer.access.signingSecret) props.signingSecret.grantRead(authorizerFunction.function);
 
     this.byRoute = byRoute;
     this.authorizer = authorizerFunction.function;
     this.all = new Map([...byRoute, [authorizer.id, authorizerFunction.function]]);
+    this.liveByRoute = liveByRoute;
+    this.liveAuthorizer = authorizerFunction.live;
   }
 }
 
