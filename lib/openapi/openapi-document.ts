@@ -35,6 +35,7 @@ const PROBLEM_HEADERS: Partial<Record<ProblemKind, readonly (keyof typeof respon
   'rate-limited': ['Retry-After'],
   'quota-exceeded': ['Retry-After'],
   'idempotency-in-flight': ['Retry-After'],
+  'edit-conflict': ['Retry-After'],
   'service-unavailable': ['Retry-After'],
 };
 

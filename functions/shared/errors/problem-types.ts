@@ -13,6 +13,7 @@ export const problemTypes = {
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'email-taken': { status: 409, title: 'Email already registered' },
   'idempotency-in-flight': { status: 409, title: 'Request with this Idempotency-Key in progress' },
+  'edit-conflict': { status: 409, title: 'Edit conflict' },
   'precondition-failed': { status: 412, title: 'Precondition failed' },
   'payload-too-large': { status: 413, title: 'Payload too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
