@@ -20,6 +20,7 @@ export default async function globalSetup(): Promise<void> {
   Object.assign(
     process.env,
     localFunctionEnv(endpoint, names, 'test-signing-secret-that-is-long-enough-0123456789'),
-    { LOG_LEVEL: 'silent' },
+    // scrypt at 2^14 instead of 2^17: every e2e sign-up hashes and verifies; production cost is asserted apart.
+    { LOG_LEVEL: 'silent', SCRYPT_LOG2_N: '14' },
   );
 }

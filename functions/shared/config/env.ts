@@ -6,7 +6,7 @@ import '../util/zod-messages';
  * function at its first use with a message that names it, instead of a confusing error later. Table names
  * are not here: they are derived from the table definitions (`data/table-names.ts`).
  */
-const EnvSchema = z
+export const EnvSchema = z
   .object({
     /** Set locally (DynamoDB Local); unset in AWS. */
     DYNAMODB_ENDPOINT: z.optional(z.url()),
@@ -17,6 +17,11 @@ const EnvSchema = z
     JWT_ISSUER: z._default(z.string().check(z.minLength(1)), 'task-api'),
     JWT_AUDIENCE: z._default(z.string().check(z.minLength(1)), 'task-api-clients'),
     ACCESS_TOKEN_TTL_SECONDS: z._default(z.coerce.number().check(z.int(), z.gte(60), z.lte(86_400)), 3600),
+    /**
+     * scrypt's cost as log2(N): 17 is OWASP's minimum (N=2^17, r=8, p=1). The test suite sets 14 to stay
+     * fast; never lower it in a deployment. Hashes made at another cost still verify and are re-hashed.
+     */
+    SCRYPT_LOG2_N: z._default(z.coerce.number().check(z.int(), z.gte(12), z.lte(20)), 17),
     LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
   })
   .check(

@@ -1,9 +1,11 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { User } from '../domain/user-schemas';
 import { ProblemError } from '../errors/problem-error';
 import { dynamo } from './dynamodb-client';
 import {
   fromEmailItem,
+  PASSWORD_HASH,
   fromProfileItem,
   toEmailItem,
   toProfileItem,
@@ -47,6 +49,27 @@ export const userRepository = {
       new GetCommand({ TableName: tableName('tasks'), Key: userKeys.email(email) }),
     );
     return Item ? fromEmailItem(Item) : undefined;
+  },
+
+  /**
+   * Stores a new hash of the same password (a cost upgrade), only if the stored one is still `previous`: a
+   * password changed meanwhile is never overwritten.
+   */
+  async replacePasswordHash(email: string, previous: string, next: string): Promise<void> {
+    try {
+      await dynamo.send(
+        new UpdateCommand({
+          TableName: tableName('tasks'),
+          Key: userKeys.email(email),
+          UpdateExpression: 'SET #hash = :next',
+          ConditionExpression: '#hash = :previous',
+          ExpressionAttributeNames: { '#hash': PASSWORD_HASH },
+          ExpressionAttributeValues: { ':next': next, ':previous': previous },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   },
 
   async get(userId: string): Promise<User | undefined> {

@@ -20,6 +20,7 @@ export const problemTypes = {
   'validation-error': { status: 422, title: 'Validation failed' },
   'idempotency-key-reused': { status: 422, title: 'Idempotency-Key reused with a different request' },
   'rate-limited': { status: 429, title: 'Too many requests' },
+  'login-throttled': { status: 429, title: 'Too many failed logins' },
   'quota-exceeded': { status: 429, title: 'Quota exceeded' },
   'internal-error': { status: 500, title: 'Internal server error' },
   'service-unavailable': { status: 503, title: 'Service unavailable' },
