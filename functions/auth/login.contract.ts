@@ -19,5 +19,5 @@ export const loginContract = {
   request: { body: { schema: { v1: LoginBodySchema, v2: LoginBodySchema } } },
   responses: [{ status: 200, description: 'A bearer access token', body: 'Token' }],
   errors: ['unauthorized', 'login-throttled'],
-  access: { tables: { tasks: 'read', rateLimits: 'readwrite' }, signingSecret: true },
+  access: { tables: { tasks: 'readwrite', rateLimits: 'readwrite' }, keySets: ['token'] },
 } as const satisfies RouteContract;

@@ -12,6 +12,7 @@ import {
   userKeys,
   type Credentials,
 } from './entities/user-entity';
+import { isRevoked, SESSION_ATTRIBUTES } from './entities/session-entity';
 import { tableName } from './table-names';
 import { cancellationReasons } from './transactions';
 
@@ -72,10 +73,15 @@ export const userRepository = {
     }
   },
 
-  async get(userId: string): Promise<User | undefined> {
+  /** The profile, and whether a token issued at `tokenIssuedAt` (ms) has been revoked (it is stored there). */
+  async get(userId: string, tokenIssuedAt = 0): Promise<{ user: User; tokenRevoked: boolean } | undefined> {
     const { Item } = await dynamo.send(
-      new GetCommand({ TableName: tableName('tasks'), Key: userKeys.profile(userId) }),
+      new GetCommand({ TableName: tableName('tasks'), Key: userKeys.profile(userId), ConsistentRead: true }),
     );
-    return Item ? fromProfileItem(Item) : undefined;
+    if (!Item) return undefined;
+    return {
+      user: fromProfileItem(Item),
+      tokenRevoked: isRevoked(tokenIssuedAt, Item[SESSION_ATTRIBUTES.revokedThrough]),
+    };
   },
 };

@@ -26,6 +26,7 @@ function initialState(event: APIGatewayProxyEvent): ApiState {
     path: `/${event.requestContext.stage}${event.path.startsWith('/') ? event.path : `/${event.path}`}`,
     headers,
     userId: '',
+    tokenIssuedAt: 0,
     body: undefined,
     query: {},
     params: {},
