@@ -6,11 +6,11 @@ import {
   SecretsManagerClient,
   UpdateSecretVersionStageCommand,
 } from '@aws-sdk/client-secrets-manager';
-import { rotationStep, type RotationEvent, type SecretsApi } from './key-set-rotation';
+import { rotationStep, type RotationEvent, type SecretsApi } from '../shared/auth/key-set-rotation';
 
 /**
  * The rotation function of a key-set secret (token keys, cursor keys): Secrets Manager calls it four times
- * per rotation, one step each (see `key-set-rotation.ts`). Not behind the API; only Secrets Manager invokes
+ * per rotation, one step each (see `shared/auth/key-set-rotation.ts`). Not behind the API; only Secrets Manager invokes
  * it, and IAM lets it touch only its own secret.
  */
 const client = new SecretsManagerClient({});

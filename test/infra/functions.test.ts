@@ -2,7 +2,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { tableDefinitions as tables, type TableName } from '../../functions/shared/data/table-definitions';
 import { authorizer as authorizerContract, routes } from '../../functions/routes';
 import type { RouteContract as RouteDefinition } from '../../functions/shared/http/route-contract';
-import { logicalIdOf, mentions, onlyResourceOfType, resourcesOfType, synthesize } from './synth';
+import { logicalIdOf, mentions, resourcesOfType, synthesize } from './synth';
 
 const { stack, template } = synthesize();
 const allRoutes: readonly RouteDefinition[] = routes;

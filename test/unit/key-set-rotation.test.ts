@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { keyById, newKeySet, parseKeySet, serializeKeySet } from '../../functions/shared/auth/key-set';
-import { rotationStep, type SecretsApi } from '../../functions/rotation/key-set-rotation';
+import { rotationStep, type SecretsApi } from '../../functions/shared/auth/key-set-rotation';
 
 /**
  * The rotation function's steps against an in-memory stand-in for Secrets Manager (an AWS-only service:
@@ -15,20 +15,24 @@ class FakeSecretsManager implements SecretsApi {
     this.values.set(id, initial);
     this.stages.set(id, ['AWSCURRENT']);
   }
-  async describe() {
-    return { VersionIdsToStages: Object.fromEntries(this.stages) };
+  describe() {
+    return Promise.resolve({ VersionIdsToStages: Object.fromEntries(this.stages) });
   }
-  async value(_secret: string, stage: string, versionId?: string) {
+  value(_secret: string, stage: string, versionId?: string) {
     const id = versionId ?? [...this.stages].find(([, names]) => names.includes(stage))?.[0];
-    return id !== undefined && this.stages.get(id)?.includes(stage) ? this.values.get(id) : undefined;
+    return Promise.resolve(
+      id !== undefined && this.stages.get(id)?.includes(stage) ? this.values.get(id) : undefined,
+    );
   }
-  async putPending(_secret: string, versionId: string, value: string) {
+  putPending(_secret: string, versionId: string, value: string) {
     this.values.set(versionId, value);
     this.stages.set(versionId, ['AWSPENDING']);
+    return Promise.resolve();
   }
-  async makeCurrent(_secret: string, versionId: string, previous?: string) {
+  makeCurrent(_secret: string, versionId: string, previous?: string) {
     if (previous) this.stages.set(previous, ['AWSPREVIOUS']);
     this.stages.set(versionId, ['AWSCURRENT']);
+    return Promise.resolve();
   }
   current(): string {
     return this.values.get([...this.stages].find(([, names]) => names.includes('AWSCURRENT'))![0])!;

@@ -1,4 +1,4 @@
-import { parseKeySet, rotateKeySet, serializeKeySet } from '../shared/auth/key-set';
+import { parseKeySet, rotateKeySet, serializeKeySet } from './key-set';
 
 /**
  * Secrets Manager's four-step rotation protocol for a key-set secret, against a small interface so it runs
