@@ -1,9 +1,9 @@
 import { decodeProtectedHeader, jwtVerify, SignJWT } from 'jose';
-import { decodeTime, isValid, monotonicFactory } from 'ulid';
 import { clock } from '../config/clock';
 import { CLOCK_SKEW_LEEWAY_SECONDS, tokenConfig } from '../config/token-config';
 import { keyById } from './key-set';
 import { keySet } from './key-source';
+import { newTokenId, tokenIdTime } from './token-id';
 
 /** What a verified access token says. */
 export interface AccessTokenClaims {
@@ -16,8 +16,6 @@ export interface AccessTokenClaims {
    */
   issuedAtMs: number;
 }
-
-const tokenId = monotonicFactory();
 
 /**
  * A signed HS256 JWT for the user: `sub`, `iss`, `aud`, `iat`, `exp` (`iat` + the lifetime), a unique `jti`
@@ -33,7 +31,7 @@ export async function issueAccessToken(userId: string): Promise<{ token: string;
     .setSubject(userId)
     .setIssuer(issuer)
     .setAudience(audience)
-    .setJti(tokenId(nowMs))
+    .setJti(newTokenId(nowMs))
     .setIssuedAt(now)
     .setExpirationTime(now + ttlSeconds)
     .sign(current.key);
@@ -69,7 +67,8 @@ export async function verifyAccessToken(token: string): Promise<AccessTokenClaim
   const now = Math.floor(nowMs / 1000);
   if (iat > now + CLOCK_SKEW_LEEWAY_SECONDS) throw new Error('token issued in the future');
   if (now - iat > ttlSeconds) throw new Error('token older than its lifetime');
-  if (!isValid(jti) || Math.floor(decodeTime(jti) / 1000) !== iat)
+  const issuedAtMs = tokenIdTime(jti);
+  if (issuedAtMs === undefined || Math.floor(issuedAtMs / 1000) !== iat)
     throw new Error('token id does not match iat');
-  return { userId: sub, expiresAt: exp, issuedAtMs: decodeTime(jti) };
+  return { userId: sub, expiresAt: exp, issuedAtMs };
 }

@@ -1,4 +1,4 @@
-import { createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../util/node-crypto';
 
 /**
  * A versioned signing-key set, as stored in one secret (Secrets Manager in the cloud, a file under `.data/`
@@ -34,6 +34,7 @@ const SLOTS = ['previous', 'current', 'next'] as const;
 
 /** A fresh random key with a random id. */
 export function newSigningKey(): SigningKey {
+  const { randomBytes } = nodeCrypto();
   return { kid: randomBytes(9).toString('base64url'), key: new Uint8Array(randomBytes(KEY_BYTES)) };
 }
 
@@ -58,6 +59,7 @@ export function keyById(set: KeySet, kid: unknown): SigningKey | undefined {
 }
 
 function fromSeed(seed: string): KeySet {
+  const { createHash, hkdfSync } = nodeCrypto();
   const derive = (slot: string): SigningKey => {
     const key = new Uint8Array(hkdfSync('sha256', seed, 'task-api-key-set', slot, KEY_BYTES));
     const kid = createHash('sha256').update(key).digest('base64url').slice(0, 12);

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { clock } from '../config/clock';
 import { parseKeySet, type KeySet } from './key-set';
 
@@ -26,7 +25,8 @@ const EXTENSION_PORT = 2773;
 async function fetchKeySetText(name: KeySetName): Promise<string> {
   const prefix = PREFIX[name];
   const file = process.env[`${prefix}_FILE`];
-  if (file) return readFile(file, 'utf8');
+  // Loaded only locally: the deployed functions never read a file, and skip its import at cold start.
+  if (file) return (await import('node:fs/promises')).readFile(file, 'utf8');
   const arn = process.env[`${prefix}_SECRET_ARN`];
   const token = process.env.AWS_SESSION_TOKEN;
   if (!arn || !token)

@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { nodeCrypto } from './node-crypto';
 
 /**
  * AWS Signature Version 4 for one JSON POST, with node:crypto only: what the authorizer needs to make its
@@ -19,9 +19,10 @@ export interface SignableRequest {
   readonly body: string;
 }
 
-const sha256Hex = (data: string): string => createHash('sha256').update(data, 'utf8').digest('hex');
+const sha256Hex = (data: string): string =>
+  nodeCrypto().createHash('sha256').update(data, 'utf8').digest('hex');
 const hmac = (key: Buffer | string, data: string): Buffer =>
-  createHmac('sha256', key).update(data, 'utf8').digest();
+  nodeCrypto().createHmac('sha256', key).update(data, 'utf8').digest();
 
 /** RFC 3986 encoding, as SigV4's canonical URI and query want it. */
 const encode = (value: string): string =>
@@ -85,7 +86,7 @@ export function signRequest(
     hmac(hmac(hmac(`AWS4${credentials.secretAccessKey}`, date), request.region), request.service),
     'aws4_request',
   );
-  const signature = createHmac('sha256', signingKey).update(stringToSign, 'utf8').digest('hex');
+  const signature = nodeCrypto().createHmac('sha256', signingKey).update(stringToSign, 'utf8').digest('hex');
   return {
     ...headers,
     authorization: `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
