@@ -1,5 +1,9 @@
 import { createTables, localFunctionEnv, localTableNames } from '../lib/local/create-tables';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startDynamoDbLocal } from '../lib/local/dynamodb-local';
+import { localKeySetFiles } from '../lib/local/key-set-files';
 import type { TableName } from '../functions/shared/data/table-definitions';
 
 /** The DynamoDB the benchmark owns: an in-memory DynamoDB Local with the real tables. */
@@ -11,8 +15,8 @@ export interface BenchEnvironment {
   stop(): Promise<void>;
 }
 
-/** A fixed, bench-only secret: tokens and cursors signed with it are never valid anywhere else. */
-const BENCH_SIGNING_SECRET = 'bench-signing-secret-not-for-any-real-deployment-0123';
+/** Fresh bench-only key sets in a temporary folder: tokens and cursors signed with them are valid nowhere else. */
+const BENCH_KEYS_DIR = mkdtempSync(join(tmpdir(), 'task-api-bench-keys-'));
 
 /**
  * Starts DynamoDB Local in memory, creates the tables and sets the functions' environment. Must run
@@ -23,7 +27,7 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
   const tables = localTableNames(`bench-${process.pid}`);
   await createTables(dynamodb.endpoint, tables);
   const functionEnv = {
-    ...localFunctionEnv(dynamodb.endpoint, tables, BENCH_SIGNING_SECRET),
+    ...localFunctionEnv(dynamodb.endpoint, tables, localKeySetFiles(BENCH_KEYS_DIR)),
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     LOG_LEVEL: 'silent',

@@ -14,7 +14,7 @@ import { createTables, localFunctionEnv, localTableNames } from '../lib/local/cr
 import { startDynamoDbLocal, type DynamoDbLocal } from '../lib/local/dynamodb-local';
 import { handlerLoader, REPOSITORY_ROOT } from '../lib/local/handler-modules';
 import { lambdaContext } from '../lib/local/proxy-event';
-import { localSigningSecret } from '../lib/local/signing-secret';
+import { localKeySetFiles } from '../lib/local/key-set-files';
 
 const TOKEN_PLACEHOLDER = '{{accessToken}}';
 
@@ -57,7 +57,7 @@ async function main(): Promise<number> {
     await createTables(endpoint, tableNames);
     Object.assign(
       process.env,
-      localFunctionEnv(endpoint, tableNames, localSigningSecret(join(REPOSITORY_ROOT, '.data'))),
+      localFunctionEnv(endpoint, tableNames, localKeySetFiles(join(REPOSITORY_ROOT, '.data'))),
     );
 
     const event: unknown = JSON.parse(await withAccessToken(eventText));

@@ -1,7 +1,10 @@
 import { LoginBodySchema } from '../shared/domain/user-schemas';
 import type { RouteContract } from '../shared/http/route-contract';
 
-/** `POST /auth/login`: a bearer token for valid credentials; 10 per minute per client IP. */
+/**
+ * `POST /auth/login`: a bearer token for valid credentials; 10 per minute per client IP, and 5 consecutive
+ * failures per email before the email is throttled (whatever the IP).
+ */
 export const loginContract = {
   id: 'Login',
   method: 'POST',
@@ -15,6 +18,6 @@ export const loginContract = {
   rateLimit: { name: 'login', limit: 10, windowSeconds: 60 },
   request: { body: { schema: { v1: LoginBodySchema, v2: LoginBodySchema } } },
   responses: [{ status: 200, description: 'A bearer access token', body: 'Token' }],
-  errors: ['unauthorized'],
-  access: { tables: { tasks: 'read', rateLimits: 'readwrite' }, signingSecret: true },
+  errors: ['unauthorized', 'login-throttled'],
+  access: { tables: { tasks: 'readwrite', rateLimits: 'readwrite' }, keySets: ['token'] },
 } as const satisfies RouteContract;

@@ -15,6 +15,6 @@ export const deleteTaskContract = {
   cache: 'revalidate',
   request: { path: TaskPathSchema, headers: ConditionalWriteHeaders },
   responses: [{ status: 204, description: 'Deleted' }],
-  errors: ['precondition-failed'],
+  errors: ['precondition-failed', 'edit-conflict'],
   access: { tables: { tasks: 'readwrite' } },
 } as const satisfies RouteContract;

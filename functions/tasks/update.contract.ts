@@ -22,6 +22,6 @@ export const updateTaskContract = {
     },
   },
   responses: [{ status: 200, description: 'The updated task', body: 'Task', headers: ['ETag'] }],
-  errors: ['precondition-failed'],
+  errors: ['precondition-failed', 'edit-conflict'],
   access: { tables: { tasks: 'readwrite' } },
 } as const satisfies RouteContract;

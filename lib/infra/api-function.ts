@@ -34,6 +34,11 @@ export interface ApiFunctionProps {
   readonly logRetention?: logs.RetentionDays;
   /** Whether the log group outlives the stack. @default true (CloudWatch's own default) */
   readonly retainLogs?: boolean;
+  /**
+   * Add the AWS Parameters and Secrets Lambda Extension: the function reads its key sets through it over
+   * localhost (no AWS SDK on the path), cached for `KEY_SET_CACHE_SECONDS` as the function's own cache is.
+   */
+  readonly readsSecrets?: boolean;
 }
 
 /** The alias API Gateway invokes; CodeDeploy moves it from version to version. */
@@ -76,6 +81,14 @@ export class ApiFunction extends Construct {
       depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
       // Without this flag Node ignores the source map and stack traces point into minified code.
       environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      ...(props.readsSecrets
+        ? {
+            paramsAndSecrets: lambda.ParamsAndSecretsLayerVersion.fromVersion(
+              lambda.ParamsAndSecretsVersions.V1_0_103,
+              { secretsManagerTtl: Duration.minutes(5), cacheSize: 10 },
+            ),
+          }
+        : {}),
       bundling: {
         forceDockerBundling: false,
         minify: true,

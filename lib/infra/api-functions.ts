@@ -1,15 +1,21 @@
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
-import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { TABLE_NAMES, tableDefinitions, type TableName } from '../../functions/shared/data/table-definitions';
-import type { RouteContract, TableAccess } from '../../functions/shared/http/route-contract';
+import type {
+  KeySetAccess,
+  RouteAccess,
+  RouteContract,
+  TableAccess,
+} from '../../functions/shared/http/route-contract';
 import { authorizer, routes } from '../../functions/routes';
 import { ApiFunction, type ApiFunctionProps } from './api-function';
+import type { RotatingKeySet } from './rotating-key-set';
 
 export interface ApiFunctionsProps {
   readonly tables: Readonly<Record<TableName, dynamodb.ITable>>;
-  readonly signingSecret: secretsmanager.ISecret;
+  /** The signing-key sets (each its own rotating secret), by the name contracts use. */
+  readonly keySets: Readonly<Record<KeySetAccess, RotatingKeySet>>;
   /** The functions' LOG_LEVEL. */
   readonly logLevel?: 'debug' | 'info' | 'warn' | 'error';
   /** Settings every function of the environment shares (memory, log retention). */
@@ -18,7 +24,8 @@ export interface ApiFunctionsProps {
 
 /**
  * One Lambda function per row of the route table, plus the bearer-token authorizer, each granted exactly
- * the table access its row lists and the signing secret only where the row says it signs or verifies.
+ * the table access its row lists and only the key sets it lists (token keys: login and the authorizer;
+ * cursor keys: the list function), with the Secrets extension where it reads one.
  */
 export class ApiFunctions extends Construct {
   /** The function behind each route, by route id. */
@@ -38,9 +45,6 @@ export class ApiFunctions extends Construct {
       ...Object.fromEntries(
         TABLE_NAMES.map((name) => [tableDefinitions[name].envVar, props.tables[name].tableName]),
       ),
-      // env.ts requires SIGNING_SECRET_ARN in every function that reads its configuration, so all get the
-      // ARN (not a secret); only the functions that use the secret may read its value (grantRead below).
-      SIGNING_SECRET_ARN: props.signingSecret.secretArn,
       LOG_LEVEL: props.logLevel ?? 'info',
     };
 
@@ -50,11 +54,12 @@ export class ApiFunctions extends Construct {
       const fn = new ApiFunction(this, route.id, {
         entry: route.entry,
         description: `${route.method} ${route.path}`,
-        environment,
+        environment: { ...environment, ...keySetVariables(route.access, props.keySets) },
+        readsSecrets: (route.access.keySets ?? []).length > 0,
         ...props.settings,
       });
       for (const [name, access] of tableGrants(route)) fn.grantTableAccess(props.tables[name], access);
-      if (route.access.signingSecret) props.signingSecret.grantRead(fn.function);
+      for (const name of route.access.keySets ?? []) props.keySets[name].grantRead(fn.function);
       byRoute.set(route.id, fn.function);
       liveByRoute.set(route.id, fn.live);
     }
@@ -62,10 +67,12 @@ export class ApiFunctions extends Construct {
     const authorizerFunction = new ApiFunction(this, authorizer.id, {
       entry: authorizer.entry,
       description: 'Bearer-token (JWT) authorizer',
-      environment,
+      environment: { ...environment, ...keySetVariables(authorizer.access, props.keySets) },
+      readsSecrets: true,
       ...props.settings,
     });
-    if (authorizer.access.signingSecret) props.signingSecret.grantRead(authorizerFunction.function);
+    authorizerFunction.grantTableAccess(props.tables.tasks, authorizer.access.tables.tasks);
+    for (const name of authorizer.access.keySets) props.keySets[name].grantRead(authorizerFunction.function);
 
     this.byRoute = byRoute;
     this.authorizer = authorizerFunction.function;
@@ -73,6 +80,19 @@ export class ApiFunctions extends Construct {
     this.liveByRoute = liveByRoute;
     this.liveAuthorizer = authorizerFunction.live;
   }
+}
+
+/** The variables naming the key-set secrets a function may read (`TOKEN_KEYS_SECRET_ARN`, …), and no others. */
+function keySetVariables(
+  access: RouteAccess,
+  keySets: Readonly<Record<KeySetAccess, RotatingKeySet>>,
+): Record<string, string> {
+  return Object.fromEntries(
+    (access.keySets ?? []).map((name) => [
+      `${name.toUpperCase()}_KEYS_SECRET_ARN`,
+      keySets[name].secret.secretArn,
+    ]),
+  );
 }
 
 /** The route's table grants as pairs, skipping tables it does not list. */

@@ -74,14 +74,27 @@ describe.each(environmentNames.map((name) => [name] as const))('safe deployments
 
   it('lets API Gateway invoke the live aliases only, never a function directly', () => {
     const aliasIds = new Set(functionIds.map((id) => logicalIdOf(aliasOf(id))));
+    const apiFunctionIds = new Set(functionIds.map((id) => logicalIdOf(functionOf(id))));
     const permissions = resourcesOfType(template, 'AWS::Lambda::Permission');
-    expect(permissions.length).toBeGreaterThan(0);
-    for (const [id, permission] of permissions) {
-      expect({ id, principal: permission.Principal }).toEqual({ id, principal: 'apigateway.amazonaws.com' });
-      expect({ id, target: aliasIds.has((permission.FunctionName as { Ref: string }).Ref) }).toEqual({
+    const target = (permission: Properties) => (permission.FunctionName as { Ref: string }).Ref;
+    const byGateway = permissions.filter(([, p]) => p.Principal === 'apigateway.amazonaws.com');
+    expect(byGateway.length).toBeGreaterThan(0);
+    for (const [id, permission] of byGateway)
+      expect({ id, target: aliasIds.has(target(permission)) }).toEqual({ id, target: true });
+    // The only other invoker is Secrets Manager, of the key-rotation functions: never an API function.
+    for (const [id, permission] of permissions.filter(
+      ([, p]) => p.Principal !== 'apigateway.amazonaws.com',
+    )) {
+      expect({ id, principal: permission.Principal }).toEqual({
         id,
-        target: true,
+        principal: 'secretsmanager.amazonaws.com',
       });
+      expect({ id, api: aliasIds.has(target(permission)) || apiFunctionIds.has(target(permission)) }).toEqual(
+        {
+          id,
+          api: false,
+        },
+      );
     }
   });
 

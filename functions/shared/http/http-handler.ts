@@ -50,6 +50,7 @@ export function httpHandler<C extends RouteContract>(
       requestId: api.requestId,
       path: api.path,
       userId: api.userId,
+      tokenIssuedAt: api.tokenIssuedAt,
       body: api.body,
       query: api.query,
       params: api.params,

@@ -60,6 +60,14 @@ export interface SuccessAnswer {
   readonly headers?: readonly ResponseHeaderName[];
 }
 
+/** The signing-key sets a function may read (each is its own secret). */
+export type KeySetAccess = 'token' | 'cursor';
+
+export interface RouteAccess {
+  readonly tables?: Partial<Record<TableName, TableAccess>>;
+  readonly keySets?: readonly KeySetAccess[];
+}
+
 export interface RouteContract {
   /** Stable id: the OpenAPI operationId, the Lambda function's name and CloudFormation logical id. */
   readonly id: string;
@@ -81,11 +89,11 @@ export interface RouteContract {
   readonly responses: readonly SuccessAnswer[];
   /** Problems this route answers beyond those its features imply (see `problemKindsOf`). */
   readonly errors?: readonly ProblemKind[];
-  /** Least privilege: the tables the function may touch and how, and whether it reads the signing secret. */
-  readonly access: {
-    readonly tables?: Partial<Record<TableName, TableAccess>>;
-    readonly signingSecret?: boolean;
-  };
+  /**
+   * Least privilege: the tables the function may touch and how, and the key sets it reads (`token`: signs or
+   * verifies access tokens; `cursor`: signs and verifies list cursors). Only those are given to it.
+   */
+  readonly access: RouteAccess;
 }
 
 /**
@@ -105,7 +113,7 @@ export function problemKindsOf(route: RouteContract): ProblemKind[] {
   if (route.apiKey || route.rateLimit) kinds.add('rate-limited');
   if (route.apiKey) kinds.add('quota-exceeded');
   kinds.add('internal-error');
-  if (Object.keys(route.access.tables ?? {}).length > 0 || route.access.signingSecret)
+  if (Object.keys(route.access.tables ?? {}).length > 0 || (route.access.keySets ?? []).length > 0)
     kinds.add('service-unavailable');
   for (const kind of route.errors ?? []) kinds.add(kind);
   return [...kinds];
