@@ -1,3 +1,4 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { elapsedMs } from './stats';
 
@@ -59,59 +60,77 @@ function capacityUnits(consumed: Capacity | Capacity[] | undefined): number | un
   );
 }
 
+/** The shape of an `initialize`-step middleware, as much of it as the meter uses. */
+interface Args {
+  input: unknown;
+}
+type Next = (args: Args) => Promise<{ output: unknown }>;
+
+/** A client whose middleware stack the meter can join: the document client or a low-level client. */
+export type MeteredClient =
+  Pick<DynamoDBDocumentClient, 'middlewareStack'> | Pick<DynamoDBClient, 'middlewareStack'>;
+
 /**
- * Counts the requests the shared client sends, with a middleware at the start of its stack (the
- * document client shares the low-level client's stack, so every command the functions send passes).
- * Outside a recording it does nothing.
+ * Counts the requests the given clients send, with a middleware at the start of each stack (the document
+ * client shares the low-level client's stack, so every command the functions send passes). One recording
+ * spans all of them: the functions' client and, for the peer in section 4, the client Powertools'
+ * persistence layer uses. Outside a recording it does nothing.
  */
-export function installDynamoMeter(client: DynamoDBDocumentClient): DynamoMeter {
+export function installDynamoMeter(...clients: MeteredClient[]): DynamoMeter {
   let active: { calls: DynamoCall[]; capacity: boolean } | undefined;
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const recording = active;
-      if (!recording) return next(args);
-      const command = (context.commandName ?? 'unknown').replace(/Command$/, '');
-      const input = args.input as Record<string, unknown>;
-      const sent = recording.capacity
-        ? { ...args, input: { ...input, ReturnConsumedCapacity: 'TOTAL' } }
-        : args;
-      const start = process.hrtime.bigint();
-      try {
-        const result = await next(sent);
-        const output = result.output as {
-          ConsumedCapacity?: Capacity | Capacity[];
-          ScannedCount?: number;
-          Count?: number;
-          $metadata?: { attempts?: number };
-        };
-        const units = capacityUnits(output.ConsumedCapacity);
-        recording.calls.push({
-          command,
-          ...(READS.has(command)
-            ? { readUnits: units ?? 0, writeUnits: 0 }
-            : { readUnits: 0, writeUnits: units ?? 0 }),
-          scanned: output.ScannedCount ?? 0,
-          returned: output.Count ?? 0,
-          attempts: output.$metadata?.attempts ?? 1,
-          ms: elapsedMs(start),
-        });
-        return result;
-      } catch (error) {
-        const name = error instanceof Error ? error.name : 'Error';
-        const attempts = (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
-        recording.calls.push({
-          command,
-          scanned: 0,
-          returned: 0,
-          attempts,
-          ms: elapsedMs(start),
-          error: name,
-        });
-        throw error;
-      }
-    },
-    { step: 'initialize', name: 'benchDynamoMeter', priority: 'high' },
-  );
+  const middleware = (next: Next, context: { commandName?: string }) => async (args: Args) => {
+    const recording = active;
+    if (!recording) return next(args);
+    const command = (context.commandName ?? 'unknown').replace(/Command$/, '');
+    const input = args.input as Record<string, unknown>;
+    const sent = recording.capacity
+      ? { ...args, input: { ...input, ReturnConsumedCapacity: 'TOTAL' } }
+      : args;
+    const start = process.hrtime.bigint();
+    try {
+      const result = await next(sent);
+      const output = result.output as {
+        ConsumedCapacity?: Capacity | Capacity[];
+        ScannedCount?: number;
+        Count?: number;
+        $metadata?: { attempts?: number };
+      };
+      const units = capacityUnits(output.ConsumedCapacity);
+      recording.calls.push({
+        command,
+        ...(READS.has(command)
+          ? { readUnits: units ?? 0, writeUnits: 0 }
+          : { readUnits: 0, writeUnits: units ?? 0 }),
+        scanned: output.ScannedCount ?? 0,
+        returned: output.Count ?? 0,
+        attempts: output.$metadata?.attempts ?? 1,
+        ms: elapsedMs(start),
+      });
+      return result;
+    } catch (error) {
+      const name = error instanceof Error ? error.name : 'Error';
+      const attempts = (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
+      recording.calls.push({
+        command,
+        scanned: 0,
+        returned: 0,
+        attempts,
+        ms: elapsedMs(start),
+        error: name,
+      });
+      throw error;
+    }
+  };
+  for (const client of clients) {
+    (client.middlewareStack as unknown as { add: (m: typeof middleware, o: object) => void }).add(
+      middleware,
+      {
+        step: 'initialize',
+        name: 'benchDynamoMeter',
+        priority: 'high',
+      },
+    );
+  }
   return {
     async record(work, options = {}) {
       if (active) throw new Error('DynamoMeter recordings must not overlap');

@@ -1,3 +1,4 @@
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createTables, localFunctionEnv, localTableNames } from '../lib/local/create-tables';
 import { startDynamoDbLocal } from '../lib/local/dynamodb-local';
 import type { TableName } from '../functions/shared/data/table-definitions';
@@ -6,6 +7,8 @@ import type { TableName } from '../functions/shared/data/table-definitions';
 export interface BenchEnvironment {
   endpoint: string;
   tables: Record<TableName, string>;
+  /** The table Powertools' persistence layer uses for the peer of section 4 (bench only). */
+  powertoolsTable: string;
   /** The variables the functions read (also applied to `process.env`); bundles get them too. */
   functionEnv: Record<string, string>;
   stop(): Promise<void>;
@@ -22,12 +25,46 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
   const dynamodb = await startDynamoDbLocal();
   const tables = localTableNames(`bench-${process.pid}`);
   await createTables(dynamodb.endpoint, tables);
+  const powertoolsTable = `bench-${process.pid}-powertools-idempotency`;
+  await createPowertoolsTable(dynamodb.endpoint, powertoolsTable);
   const functionEnv = {
     ...localFunctionEnv(dynamodb.endpoint, tables, BENCH_SIGNING_SECRET),
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     LOG_LEVEL: 'silent',
+    // The name Powertools' documentation gives the persistence layer's table (bench/peer/).
+    IDEMPOTENCY_TABLE_NAME: powertoolsTable,
+    // Node 20 here, Node 22 in Lambda: the SDK's "Node 20 support ends" warning (printed once per process,
+    // bundles included) is not something the deployed functions do.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   Object.assign(process.env, functionEnv);
-  return { endpoint: dynamodb.endpoint, tables, functionEnv, stop: () => dynamodb.stop() };
+  return {
+    endpoint: dynamodb.endpoint,
+    tables,
+    powertoolsTable,
+    functionEnv,
+    stop: () => dynamodb.stop(),
+  };
+}
+
+/** The table Powertools' documentation deploys: partition key `id` (string), on demand. */
+async function createPowertoolsTable(endpoint: string, tableName: string): Promise<void> {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  try {
+    await client.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      }),
+    );
+  } finally {
+    client.destroy();
+  }
 }

@@ -1,5 +1,5 @@
-import type { BundleRow } from './bundles';
-import type { IdempotencyRow } from './idempotency';
+import { IMPORT_RATIO_BUDGET, type BundleComposition, type BundleResults } from './bundles';
+import { API_KEYED, type IdempotencyResults } from './idempotency';
 import type { ListingResults } from './listing';
 import { OVERHEAD_BUDGET, type OverheadResult } from './overhead';
 import { roundTripCells, type RoundTripRow } from './round-trips';
@@ -150,10 +150,10 @@ export function printListing(results: ListingResults): void {
   );
 }
 
-export function printIdempotency(rows: IdempotencyRow[]): void {
-  const base = rows.find((row) => row.variant.startsWith('Idempotency-Key, one'))?.latency.p50 ?? Number.NaN;
+export function printIdempotency({ rows, duplicates }: IdempotencyResults): void {
+  const base = rows.find((row) => row.variant === API_KEYED)?.latency ?? undefined;
   printTable(
-    '4. Idempotent create: requests per create and per replay, latency (interleaved; goal 1 and 1)',
+    '4a. Idempotent create: DynamoDB requests per create and per replay, latency (interleaved, fresh keys); the API against Powertools peers (bench/peer/)',
     [
       'variant',
       'requests',
@@ -162,7 +162,9 @@ export function printIdempotency(rows: IdempotencyRow[]): void {
       'replay requests',
       'p50',
       'p90',
-      'p50 vs one-transaction',
+      'p50 / API keyed',
+      'p90 / API keyed',
+      'outside DB p50',
     ],
     rows.map((r) => [
       r.variant,
@@ -172,39 +174,117 @@ export function printIdempotency(rows: IdempotencyRow[]): void {
       r.replay ? `${r.replay.requests} (${r.replay.commands})` : '—',
       `${r.latency.p50.toFixed(2)} ms`,
       `${r.latency.p90.toFixed(2)} ms`,
-      (r.latency.p50 / base).toFixed(2),
+      base ? (r.latency.p50 / base.p50).toFixed(2) : '—',
+      base ? (r.latency.p90 / base.p90).toFixed(2) : '—',
+      `${(r.outsideDbP50Ms * 1000).toFixed(0)} µs`,
     ]),
     1,
   );
-}
-
-export function printBundles(rows: BundleRow[]): void {
-  const runs = (ms: number[]) => ms.map((value) => value.toFixed(0)).join(' ');
   printTable(
-    '5. Bundles (esbuild: bundle, minify, tree-shake, node22, cjs, AWS SDK included); require() in a fresh node, median of runs\n' +
-      '   plain = exactly those options; deploy = as lib/infra/api-function.ts builds and runs it (ESM builds first, source map, --enable-source-maps)',
+    '4b. Concurrent duplicates: identical keyed requests fired together; tasks created per trial (1 = exactly once) and every answer',
     [
-      'function',
-      'entry',
-      'plain size',
-      'plain import p50',
-      'deploy size',
-      'deploy import p50',
-      'plain runs (ms)',
-      'deploy runs (ms)',
+      'variant',
+      'pattern',
+      'trials',
+      'tasks per trial',
+      'answers (all trials)',
+      'DynamoDB requests per trial',
     ],
-    rows.map((r) => [
-      r.id,
-      r.entry,
-      `${r.plain.kb.toFixed(1)} KB`,
-      `${r.plain.importMs.toFixed(1)} ms`,
-      `${r.deploy.kb.toFixed(1)} KB`,
-      `${r.deploy.importMs.toFixed(1)} ms`,
-      runs(r.plain.importRuns),
-      runs(r.deploy.importRuns),
+    duplicates.map((d) => [
+      d.variant,
+      d.pattern,
+      d.trials,
+      d.tasksPerTrial.join(' '),
+      Object.entries(d.statuses)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([status, n]) => `${status} × ${n}`)
+        .join(', '),
+      d.dynamoRequestsPerTrial.join(' '),
     ]),
   );
 }
+
+export function printBundles(results: BundleResults): void {
+  const runs = (ms: number[]) => ms.map((value) => value.toFixed(0)).join(' ');
+  const kb = (value: number) => (value >= 0.05 ? `${value.toFixed(1)} KB` : '—');
+  const floorOf = new Map(results.floors.map((floor) => [floor.name, floor]));
+  const options = Object.entries(results.options)
+    .map(([name, value]) => `${name}: ${JSON.stringify(value)}`)
+    .join(', ');
+  printTable(
+    `5. Bundles, as deployed (lib/config/bundling.ts: ${options}; NODE_OPTIONS: ${results.nodeOptions.join(' ') || 'none'}).\n` +
+      `   require() in a fresh node, medians of ${results.rounds}; each function alternates with its floor (data functions, Health, OpenApi and the peer: SDK floor; the authorizer: jose floor)`,
+    [
+      'bundle',
+      'size',
+      'map',
+      'AWS SDK',
+      'zod',
+      'other packages',
+      'own code',
+      'import p50',
+      'floor',
+      'floor p50',
+      'ratio',
+      'paired ratio',
+      `verdict (≤ ${IMPORT_RATIO_BUDGET})`,
+      'runs (ms)',
+    ],
+    [
+      ...results.floors.map((floor) => [
+        floor.id,
+        kb(floor.kb),
+        kb(floor.mapKb),
+        kb(floor.composition.awsSdk),
+        kb(floor.composition.zod),
+        kb(otherPackages(floor.composition)),
+        kb(floor.composition.own),
+        `${floor.importMs.toFixed(1)} ms`,
+        '—',
+        '—',
+        '1.00',
+        '—',
+        'the floor',
+        `${floor.importRuns.length} runs, ${Math.min(...floor.importRuns).toFixed(0)}–${Math.max(...floor.importRuns).toFixed(0)}`,
+      ]),
+      ...results.rows.map((row) => [
+        row.id,
+        kb(row.kb),
+        kb(row.mapKb),
+        kb(row.composition.awsSdk),
+        kb(row.composition.zod),
+        kb(otherPackages(row.composition)),
+        kb(row.composition.own),
+        `${row.importMs.toFixed(1)} ms`,
+        floorOf.get(row.floor)!.id,
+        `${floorOf.get(row.floor)!.importMs.toFixed(1)} ms`,
+        row.ratio.toFixed(2),
+        row.pairedRatio.toFixed(2),
+        row.kind === 'peer'
+          ? 'peer (no budget)'
+          : row.ratio <= IMPORT_RATIO_BUDGET
+            ? 'within'
+            : `OVER by ${((row.ratio / IMPORT_RATIO_BUDGET - 1) * 100).toFixed(0)} %`,
+        runs(row.importRuns),
+      ]),
+    ],
+  );
+  printTable(
+    `5b. Bundling alternatives against the deployed configuration (medians of ${results.rounds}, interleaved; identical = same bytes and Node options as deployed, not timed)`,
+    ['function', 'variant', 'size', 'map', 'import p50', 'ratio to deployed (paired)'],
+    results.variants.map((row) => [
+      row.function,
+      row.variant,
+      kb(row.kb),
+      kb(row.mapKb),
+      row.identical ? 'identical to deployed' : `${row.importMs?.toFixed(1)} ms`,
+      row.identical ? '—' : (row.ratioToDeployed?.toFixed(2) ?? '—'),
+    ]),
+  );
+}
+
+/** jose, middy, Powertools and any other package: everything but the AWS SDK, zod and our own code. */
+const otherPackages = (c: BundleComposition): number => c.jose + c.middy + c.powertools + c.other;
 
 /** `Query + Query + Query` → `3 × Query`. */
 function compact(commands: string): string {

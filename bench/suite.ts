@@ -45,7 +45,7 @@ export async function runSuite(
   const idempotency = await measureIdempotency(context);
   printIdempotency(idempotency);
 
-  progress('5/5 bundles');
+  progress('5/5 bundles (fresh node processes: a few minutes)');
   const bundles = await measureBundles(functionEnv);
   printBundles(bundles);
 
