@@ -1,5 +1,7 @@
 import { IMPORT_RATIO_BUDGET, type BundleComposition, type BundleResults } from './bundles';
+import type { CostResults } from './cost';
 import { API_KEYED, type IdempotencyResults } from './idempotency';
+import type { ProjectionResult } from './index-projections';
 import type { ListingResults } from './listing';
 import { OVERHEAD_BUDGET, type OverheadResult } from './overhead';
 import { roundTripCells, type RoundTripRow } from './round-trips';
@@ -291,4 +293,119 @@ function compact(commands: string): string {
   const counts = new Map<string, number>();
   for (const command of commands.split(' + ')) counts.set(command, (counts.get(command) ?? 0) + 1);
   return [...counts].map(([command, n]) => (n > 1 ? `${n} × ${command}` : command)).join(' + ');
+}
+
+const dollars = (value: number): string =>
+  value === 0 ? '0' : value < 0.01 ? value.toFixed(4) : value.toFixed(2);
+const dollarRange = ([low, high]: readonly [number, number]): string =>
+  dollars(low) === dollars(high) ? dollars(low) : `${dollars(low)}–${dollars(high)}`;
+
+export function printCost(results: CostResults, projections: ProjectionResult[]): void {
+  const a = results.assumptions;
+  printTable(
+    '6a. What each request uses (CPU: this process, user + system, median; DynamoDB units by AWS rules; bytes per request)',
+    [
+      'request',
+      'n',
+      'CPU',
+      'wall p50 (DynamoDB Local)',
+      'DynamoDB requests',
+      'RRU',
+      'WRU',
+      'how the units were counted',
+      'response bytes',
+      'access-log bytes',
+      'function log bytes',
+    ],
+    [...results.endpoints, results.authorizer].map((e) => [
+      e.request,
+      e.iterations,
+      `${e.cpuMs.toFixed(2)} ms`,
+      `${e.wallP50Ms.toFixed(2)} ms`,
+      e.dynamo.requests === 0 ? '—' : `${e.dynamo.requests} (${compact(e.dynamo.commands)})`,
+      e.dynamo.readUnits,
+      e.dynamo.writeUnits,
+      e.dynamo.basis,
+      e.responseBytes,
+      e.accessLogBytes,
+      e.appLogBytes,
+    ]),
+    1,
+  );
+  console.log(`   ${results.transactionCalibration}`);
+  const create = results.endpoints.find((e) => e.request === 'POST /tasks');
+  const put = projections[0]?.rows[0]?.total;
+  if (create && put !== undefined) {
+    console.log(
+      `   check: a create's writes standalone are ${put} (task and its index entries, 6b) + 1 (counters) = ${put + 1} units; ` +
+        `AWS's rule gives 2 × ${put + 1} = ${2 * (put + 1)}; the table above has ${create.dynamo.writeUnits}. ` +
+        `If AWS did not double the index entries, a create would be 2 × 2 + ${put - 1} = ${4 + put - 1}.`,
+    );
+  }
+  printTable(
+    `6. Cost per million requests on AWS, USD (us-east-1 on demand, bench/prices.ts). Assumed: ${a.requestsPerSecond} req/s steady (X-Ray default sampling), ` +
+      `authorizer cache miss ${(a.authorizerMissRate * 100).toFixed(0)} %, cold starts ${(a.coldStartRate * 100).toFixed(0)} %, ` +
+      `${a.memoryMb} MB arm64, CPU ×${a.cpuFactor[0]}–${a.cpuFactor[1].toFixed(1)} of this machine, DynamoDB ${a.dynamoMs.single.join('–')} ms a request (${a.dynamoMs.transaction.join('–')} ms a transaction)`,
+    [
+      'request',
+      'API Gateway',
+      'Lambda requests',
+      'Lambda duration (billed ms)',
+      'cold starts',
+      'authorizer share',
+      'DynamoDB',
+      'CloudWatch Logs',
+      'X-Ray',
+      'data out',
+      'total',
+      'largest',
+    ],
+    results.costs.map((c) => {
+      const parts: [string, number][] = [
+        ['API Gateway', c.apiGateway],
+        ['Lambda', c.lambdaRequests + c.lambdaDuration[1]],
+        ['DynamoDB', c.dynamodb],
+        ['Logs', c.logs],
+        ['X-Ray', c.xray],
+        ['data out', c.dataOut],
+      ];
+      const [largest] = parts.sort((x, y) => y[1] - x[1])[0]!;
+      return [
+        c.request,
+        dollars(c.apiGateway),
+        dollars(c.lambdaRequests),
+        `${dollarRange(c.lambdaDuration)} (${c.billedMs.join('–')} ms)`,
+        dollarRange(c.coldStarts),
+        dollarRange(c.authorizer),
+        dollars(c.dynamodb),
+        dollars(c.logs),
+        dollars(c.xray),
+        dollars(c.dataOut),
+        dollarRange(c.total),
+        largest,
+      ];
+    }),
+  );
+  console.log(
+    `   per request, besides the function's own lines: access log (example) ${results.logLines.accessLogExample.length} B, ` +
+      `Lambda START/END/REPORT ${results.logLines.platformBytes} B (authorizer: the same on each cache miss)`,
+  );
+
+  const operations = projections[0]?.rows.map((row) => row.operation) ?? [];
+  const byProjection = (projection: ProjectionResult, operation: string) =>
+    projection.rows.find((row) => row.operation === operation);
+  printTable(
+    '6b. Standalone units by LSI projection (DynamoDB Local, ReturnConsumedCapacity INDEXES): total (table + indexes); a transaction doubles them',
+    ['operation', ...projections.map((p) => p.projection)],
+    operations.map((operation) => [
+      operation,
+      ...projections.map((projection) => {
+        const row = byProjection(projection, operation);
+        if (!row) return '—';
+        const indexes = Object.values(row.indexes).reduce((sum, units) => sum + units, 0);
+        return `${row.total} (${row.table} + ${indexes})`;
+      }),
+    ]),
+    1,
+  );
 }
