@@ -38,9 +38,12 @@ export interface BundleMeasure {
   kb: number;
   mapKb: number;
   composition: BundleComposition;
-  /** Median over fresh `node` processes of the `require()` of the bundle, in ms. */
+  /** Median over fresh `node` processes of the `require()` of the bundle, wall time, in ms. */
   importMs: number;
   importRuns: number[];
+  /** The same requires' CPU time (user + system, all threads of the child): what other processes' load leaves alone. */
+  importCpuMs: number;
+  cpuRuns: number[];
 }
 
 /** A deployed function (or the peer) against its floor, measured in alternation. */
@@ -53,6 +56,8 @@ export interface BundleRow extends BundleMeasure {
   ratio: number;
   /** Median of the per-round ratios (each function run against the floor run right beside it). */
   pairedRatio: number;
+  /** importCpuMs / the floor's importCpuMs: the ratio the verdict uses (see docs/PERFORMANCE.md). */
+  cpuRatio: number;
 }
 
 export interface FloorRow extends BundleMeasure {
@@ -69,8 +74,10 @@ export interface VariantRow {
   mapKb: number;
   /** Undefined when the bundle and its Node options are identical to the deployed ones (not timed). */
   importMs?: number;
-  /** Median of the per-round ratios to the deployed bundle. */
+  importCpuMs?: number;
+  /** Median of the per-round ratios to the deployed bundle, wall and CPU time. */
   ratioToDeployed?: number;
+  cpuRatioToDeployed?: number;
   identical: boolean;
 }
 
@@ -83,12 +90,20 @@ export interface BundleResults {
   variants: VariantRow[];
 }
 
-/** Times the require inside the child, so process start-up is not counted. */
+/** Times the require inside the child (wall and CPU), so process start-up is not counted. */
 const IMPORT_PROBE = [
   'const start = process.hrtime.bigint();',
+  'const cpu = process.cpuUsage();',
   'require(process.argv[1]);',
-  'process.stdout.write(String(Number(process.hrtime.bigint() - start) / 1e6));',
+  'const used = process.cpuUsage(cpu);',
+  'process.stdout.write(`${Number(process.hrtime.bigint() - start) / 1e6} ${(used.user + used.system) / 1000}`);',
 ].join('');
+
+/** One cold import: wall and CPU milliseconds. */
+interface Timing {
+  wall: number;
+  cpu: number;
+}
 
 /** A bundle measured against a floor. */
 interface Subject {
@@ -118,12 +133,13 @@ export async function measureBundles(
   rounds = 9,
 ): Promise<BundleResults> {
   const outDir = mkdtempSync(join(tmpdir(), 'task-api-bench-'));
-  const importMs = async (bundle: Built): Promise<number> => {
+  const importMs = async (bundle: Built): Promise<Timing> => {
     const { stdout } = await run(process.execPath, [...bundle.nodeOptions, '-e', IMPORT_PROBE, bundle.file], {
       env: { PATH: process.env.PATH ?? '', ...functionEnv },
       timeout: 30_000,
     });
-    return Number(stdout);
+    const [wall, cpu] = stdout.trim().split(' ').map(Number);
+    return { wall: wall ?? Number.NaN, cpu: cpu ?? Number.NaN };
   };
   try {
     const subjects: Subject[] = [
@@ -151,39 +167,42 @@ export async function measureBundles(
 
     // Round r visits every subject (starting one further each round); each subject runs beside its floor,
     // the floor first on every other visit.
-    const subjectRuns = new Map<string, number[]>(subjects.map((subject) => [subject.id, []]));
+    const subjectRuns = new Map<string, Timing[]>(subjects.map((subject) => [subject.id, []]));
     const pairRatios = new Map<string, number[]>(subjects.map((subject) => [subject.id, []]));
-    const floorRuns: Record<FloorName, number[]> = { sdk: [], jose: [] };
+    const floorRuns: Record<FloorName, Timing[]> = { sdk: [], jose: [] };
     for (let round = 0; round < rounds; round++) {
       for (let offset = 0; offset < subjects.length; offset++) {
         const index = (round + offset) % subjects.length;
         const subject = subjects[index]!;
         const floorFirst = (round + index) % 2 === 0;
-        let floorMs = 0;
-        let subjectMs = 0;
+        let floorMs: Timing | undefined;
+        let subjectMs: Timing | undefined;
         for (const which of floorFirst ? ['floor', 'subject'] : ['subject', 'floor']) {
           if (which === 'floor') floorMs = await importMs(floors[subject.floor]);
           else subjectMs = await importMs(built.get(subject.id)!);
         }
-        floorRuns[subject.floor].push(floorMs);
-        subjectRuns.get(subject.id)!.push(subjectMs);
-        pairRatios.get(subject.id)!.push(subjectMs / floorMs);
+        floorRuns[subject.floor].push(floorMs!);
+        subjectRuns.get(subject.id)!.push(subjectMs!);
+        pairRatios.get(subject.id)!.push(subjectMs!.wall / floorMs!.wall);
       }
     }
 
-    const measure = (bundleBuilt: Built, runs: number[]): BundleMeasure => ({
+    const measure = (bundleBuilt: Built, runs: Timing[]): BundleMeasure => ({
       kb: bundleBuilt.kb,
       mapKb: bundleBuilt.mapKb,
       composition: bundleBuilt.composition,
-      importMs: median(runs),
-      importRuns: runs,
+      importMs: median(runs.map((timing) => timing.wall)),
+      importRuns: runs.map((timing) => timing.wall),
+      importCpuMs: median(runs.map((timing) => timing.cpu)),
+      cpuRuns: runs.map((timing) => timing.cpu),
     });
     const floorRows = (Object.keys(FLOORS) as FloorName[]).map((name) => ({
       name,
       ...FLOORS[name],
       ...measure(floors[name], floorRuns[name]),
     }));
-    const floorMedian = (name: FloorName) => median(floorRuns[name]);
+    const floorMedian = (name: FloorName) => median(floorRuns[name].map((timing) => timing.wall));
+    const floorCpuMedian = (name: FloorName) => median(floorRuns[name].map((timing) => timing.cpu));
     const rows = subjects.map((subject) => {
       const measured = measure(built.get(subject.id)!, subjectRuns.get(subject.id)!);
       return {
@@ -191,6 +210,7 @@ export async function measureBundles(
         ...measured,
         ratio: measured.importMs / floorMedian(subject.floor),
         pairedRatio: median(pairRatios.get(subject.id)!),
+        cpuRatio: measured.importCpuMs / floorCpuMedian(subject.floor),
       };
     });
 
@@ -240,7 +260,7 @@ const VARIANT_SUBJECTS = ['CreateTask', authorizer.id];
 async function measureVariants(
   outDir: string,
   deployedBundles: Map<string, Built>,
-  importMs: (bundle: Built) => Promise<number>,
+  importMs: (bundle: Built) => Promise<Timing>,
   rounds: number,
 ): Promise<VariantRow[]> {
   const rows: VariantRow[] = [];
@@ -264,15 +284,19 @@ async function measureVariants(
       candidates.push({ name: variant.name, built: variantBuilt, identical });
     }
     const timed = candidates.filter((candidate) => candidate.name === 'deployed' || !candidate.identical);
-    const runs = new Map<string, number[]>(timed.map((candidate) => [candidate.name, []]));
-    const ratios = new Map<string, number[]>(timed.map((candidate) => [candidate.name, []]));
+    const runs = new Map<string, Timing[]>(timed.map((candidate) => [candidate.name, []]));
+    const ratios = new Map<string, Timing[]>(timed.map((candidate) => [candidate.name, []]));
     for (let round = 0; round < rounds; round++) {
       const order = timed.map((_, offset) => timed[(round + offset) % timed.length]!);
-      const thisRound = new Map<string, number>();
+      const thisRound = new Map<string, Timing>();
       for (const candidate of order) thisRound.set(candidate.name, await importMs(candidate.built));
+      const deployedNow = thisRound.get('deployed')!;
       for (const candidate of timed) {
-        runs.get(candidate.name)!.push(thisRound.get(candidate.name)!);
-        ratios.get(candidate.name)!.push(thisRound.get(candidate.name)! / thisRound.get('deployed')!);
+        const timing = thisRound.get(candidate.name)!;
+        runs.get(candidate.name)!.push(timing);
+        ratios
+          .get(candidate.name)!
+          .push({ wall: timing.wall / deployedNow.wall, cpu: timing.cpu / deployedNow.cpu });
       }
     }
     for (const candidate of candidates) {
@@ -284,7 +308,12 @@ async function measureVariants(
         mapKb: candidate.built.mapKb,
         identical: candidate.name !== 'deployed' && candidate.identical,
         ...(timedRuns
-          ? { importMs: median(timedRuns), ratioToDeployed: median(ratios.get(candidate.name)!) }
+          ? {
+              importMs: median(timedRuns.map((timing) => timing.wall)),
+              importCpuMs: median(timedRuns.map((timing) => timing.cpu)),
+              ratioToDeployed: median(ratios.get(candidate.name)!.map((ratio) => ratio.wall)),
+              cpuRatioToDeployed: median(ratios.get(candidate.name)!.map((ratio) => ratio.cpu)),
+            }
           : {}),
       });
     }

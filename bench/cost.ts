@@ -99,7 +99,7 @@ interface Scenario {
 }
 
 /**
- * Measures every endpoint (and the authorizer) and prices it. `importMs` is each function's cold import
+ * Measures every endpoint (and the authorizer) and prices it. `importMs` is each function's cold import (CPU time)
  * from section 5 (by function id), for the INIT estimate.
  */
 export async function measureCost(

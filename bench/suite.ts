@@ -59,7 +59,7 @@ export async function runSuite(
   printBundles(bundles);
 
   progress('6/6 cost per request');
-  const cost = await measureCost(context, new Map(bundles.rows.map((row) => [row.id, row.importMs])));
+  const cost = await measureCost(context, new Map(bundles.rows.map((row) => [row.id, row.importCpuMs])));
   const projections = await measureProjections(functionEnv.DYNAMODB_ENDPOINT ?? '', `bench-${process.pid}`);
   printCost(cost, projections);
 
