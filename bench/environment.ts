@@ -14,6 +14,12 @@ export interface BenchEnvironment {
   stop(): Promise<void>;
 }
 
+/**
+ * Node 20 here, Node 22 in Lambda: the SDK's "Node 20 support ends" warning (printed by the first client
+ * of every process, the bundles' too) is not something the deployed functions do.
+ */
+const QUIET_SDK = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+
 /** A fixed, bench-only secret: tokens and cursors signed with it are never valid anywhere else. */
 const BENCH_SIGNING_SECRET = 'bench-signing-secret-not-for-any-real-deployment-0123';
 
@@ -22,6 +28,7 @@ const BENCH_SIGNING_SECRET = 'bench-signing-secret-not-for-any-real-deployment-0
  * before any handler module is imported: functions build their client and read env at first use.
  */
 export async function startBenchEnvironment(): Promise<BenchEnvironment> {
+  Object.assign(process.env, QUIET_SDK);
   const dynamodb = await startDynamoDbLocal();
   const tables = localTableNames(`bench-${process.pid}`);
   await createTables(dynamodb.endpoint, tables);
@@ -34,9 +41,7 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
     LOG_LEVEL: 'silent',
     // The name Powertools' documentation gives the persistence layer's table (bench/peer/).
     IDEMPOTENCY_TABLE_NAME: powertoolsTable,
-    // Node 20 here, Node 22 in Lambda: the SDK's "Node 20 support ends" warning (printed once per process,
-    // bundles included) is not something the deployed functions do.
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    ...QUIET_SDK,
   };
   Object.assign(process.env, functionEnv);
   return {
