@@ -53,13 +53,18 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
   };
 }
 
-/** The table Powertools' documentation deploys: partition key `id` (string), on demand. */
-async function createPowertoolsTable(endpoint: string, tableName: string): Promise<void> {
-  const client = new DynamoDBClient({
+/** A low-level client for DynamoDB Local, for creating the bench-only tables. */
+export function localDynamoClient(endpoint: string): DynamoDBClient {
+  return new DynamoDBClient({
     endpoint,
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
+}
+
+/** The table Powertools' documentation deploys: partition key `id` (string), on demand. */
+async function createPowertoolsTable(endpoint: string, tableName: string): Promise<void> {
+  const client = localDynamoClient(endpoint);
   try {
     await client.send(
       new CreateTableCommand({

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CreateTableCommand, DynamoDBClient, type Projection } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, type Projection } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   DeleteCommand,
@@ -17,6 +17,7 @@ import { listQueryInput } from '../functions/shared/data/task-lister';
 import { newTask } from '../functions/shared/domain/task';
 import { TASK_STATUSES, type TaskFields } from '../functions/shared/domain/task-schemas';
 import { createTableInput } from '../lib/local/create-tables';
+import { localDynamoClient } from './environment';
 
 /** The task attributes a list page returns: what an INCLUDE projection must hold to serve it. */
 const LIST_ATTRIBUTES = [
@@ -90,11 +91,7 @@ export async function measureProjections(endpoint: string, prefix: string): Prom
 
 async function createTable(endpoint: string, tableName: string, projection: Projection): Promise<void> {
   const input = createTableInput(tasksTable, tableName);
-  const client = new DynamoDBClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const client = localDynamoClient(endpoint);
   try {
     await client.send(
       new CreateTableCommand({

@@ -1,4 +1,9 @@
-import { IMPORT_RATIO_BUDGET, type BundleComposition, type BundleResults } from './bundles';
+import {
+  IMPORT_RATIO_BUDGET,
+  type BundleComposition,
+  type BundleMeasure,
+  type BundleResults,
+} from './bundles';
 import type { CostResults } from './cost';
 import { API_KEYED, type IdempotencyResults } from './idempotency';
 import type { ProjectionResult } from './index-projections';
@@ -208,7 +213,6 @@ export function printIdempotency({ rows, duplicates }: IdempotencyResults): void
 
 export function printBundles(results: BundleResults): void {
   const runs = (ms: number[]) => ms.map((value) => value.toFixed(0)).join(' ');
-  const kb = (value: number) => (value >= 0.05 ? `${value.toFixed(1)} KB` : '—');
   const floorOf = new Map(results.floors.map((floor) => [floor.name, floor]));
   const options = Object.entries(results.options)
     .map(([name, value]) => `${name}: ${JSON.stringify(value)}`)
@@ -236,13 +240,7 @@ export function printBundles(results: BundleResults): void {
     [
       ...results.floors.map((floor) => [
         floor.id,
-        kb(floor.kb),
-        kb(floor.mapKb),
-        kb(floor.composition.awsSdk),
-        kb(floor.composition.zod),
-        kb(otherPackages(floor.composition)),
-        kb(floor.composition.own),
-        `${floor.importMs.toFixed(1)} / ${floor.importCpuMs.toFixed(1)} ms`,
+        ...measureCells(floor),
         '—',
         '—',
         '1.00',
@@ -253,15 +251,9 @@ export function printBundles(results: BundleResults): void {
       ]),
       ...results.rows.map((row) => [
         row.id,
-        kb(row.kb),
-        kb(row.mapKb),
-        kb(row.composition.awsSdk),
-        kb(row.composition.zod),
-        kb(otherPackages(row.composition)),
-        kb(row.composition.own),
-        `${row.importMs.toFixed(1)} / ${row.importCpuMs.toFixed(1)} ms`,
+        ...measureCells(row),
         floorOf.get(row.floor)!.id,
-        `${floorOf.get(row.floor)!.importMs.toFixed(1)} / ${floorOf.get(row.floor)!.importCpuMs.toFixed(1)} ms`,
+        importCell(floorOf.get(row.floor)!),
         row.cpuRatio.toFixed(2),
         row.ratio.toFixed(2),
         row.pairedRatio.toFixed(2),
@@ -298,6 +290,20 @@ export function printBundles(results: BundleResults): void {
     ]),
   );
 }
+
+const kb = (value: number) => (value >= 0.05 ? `${value.toFixed(1)} KB` : '—');
+const importCell = (m: BundleMeasure) => `${m.importMs.toFixed(1)} / ${m.importCpuMs.toFixed(1)} ms`;
+
+/** Size, map, composition and import time: the columns floors and functions share. */
+const measureCells = (m: BundleMeasure): string[] => [
+  kb(m.kb),
+  kb(m.mapKb),
+  kb(m.composition.awsSdk),
+  kb(m.composition.zod),
+  kb(otherPackages(m.composition)),
+  kb(m.composition.own),
+  importCell(m),
+];
 
 /** jose, middy, Powertools and any other package: everything but the AWS SDK, zod and our own code. */
 const otherPackages = (c: BundleComposition): number => c.jose + c.middy + c.powertools + c.other;
