@@ -1,4 +1,6 @@
 import { handler as authorizer } from '../functions/auth/authorizer';
+import { handler as openApi } from '../functions/docs/openapi';
+import { handler as health } from '../functions/health/get';
 import { handler as login } from '../functions/auth/login';
 import { handler as register } from '../functions/auth/register';
 import { handler as createTask } from '../functions/tasks/create';
@@ -7,6 +9,7 @@ import { handler as getTask } from '../functions/tasks/get';
 import { handler as listTasks } from '../functions/tasks/list';
 import { handler as replaceTask } from '../functions/tasks/replace';
 import { handler as updateTask } from '../functions/tasks/update';
+import { handler as me } from '../functions/users/me';
 import type { ProxyHandler } from './invoke';
 
 /**
@@ -14,6 +17,9 @@ import type { ProxyHandler } from './invoke';
  * `startBenchEnvironment()`: the functions read their environment when first used.
  */
 export const handlers = {
+  health: health as ProxyHandler,
+  openApi: openApi as ProxyHandler,
+  me: me as ProxyHandler,
   register: register as ProxyHandler,
   login: login as ProxyHandler,
   createTask: createTask as ProxyHandler,

@@ -1,11 +1,20 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { measureBundles } from './bundles';
+import { measureCost } from './cost';
 import { prepareFixtures } from './fixtures';
 import { measureIdempotency } from './idempotency';
+import { measureProjections } from './index-projections';
 import { measureListing } from './listing';
 import { measureOverhead } from './overhead';
-import { printBundles, printIdempotency, printListing, printOverhead, printRoundTrips } from './report';
+import {
+  printBundles,
+  printCost,
+  printIdempotency,
+  printListing,
+  printOverhead,
+  printRoundTrips,
+} from './report';
 import { measureRoundTrips } from './round-trips';
 import { elapsedMs } from './stats';
 
@@ -29,32 +38,37 @@ export async function runSuite(
     `\nseeded ${SEEDED_TASKS.toLocaleString('en-US')} tasks for one user in ${(seedMs / 1000).toFixed(1)} s (BatchWriteItem)`,
   );
 
-  progress('1/5 round trips');
+  progress('1/6 round trips');
   const roundTrips = await measureRoundTrips(context, authRows);
   printRoundTrips(roundTrips);
 
-  progress('2/5 handler overhead');
+  progress('2/6 handler overhead');
   const overhead = await measureOverhead(context);
   printOverhead(overhead);
 
-  progress('3/5 listing');
+  progress('3/6 listing');
   const listing = await measureListing(context);
   printListing(listing);
 
-  progress('4/5 idempotency');
+  progress('4/6 idempotency');
   const idempotency = await measureIdempotency(context);
   printIdempotency(idempotency);
 
-  progress('5/5 bundles');
+  progress('5/6 bundles (fresh node processes: a few minutes)');
   const bundles = await measureBundles(functionEnv);
   printBundles(bundles);
+
+  progress('6/6 cost per request');
+  const cost = await measureCost(context, new Map(bundles.rows.map((row) => [row.id, row.importCpuMs])));
+  const projections = await measureProjections(functionEnv.DYNAMODB_ENDPOINT ?? '', `bench-${process.pid}`);
+  printCost(cost, projections);
 
   const totalSeconds = elapsedMs(started) / 1000;
   const file = resolve(__dirname, '..', '.bench', 'results.json');
   mkdirSync(join(file, '..'), { recursive: true });
   writeFileSync(
     file,
-    `${JSON.stringify({ meta: { ...meta, seedMs, totalSeconds }, roundTrips, overhead, listing, idempotency, bundles }, null, 2)}\n`,
+    `${JSON.stringify({ meta: { ...meta, seedMs, totalSeconds }, roundTrips, overhead, listing, idempotency, bundles, cost, projections }, null, 2)}\n`,
   );
   console.log(`\nmeasured in ${totalSeconds.toFixed(0)} s; results written to .bench/results.json`);
 }

@@ -2,10 +2,11 @@ import * as path from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { TableAccess } from '../../functions/shared/http/route-contract';
+import { functionBundling, nodeOptionsValue, type FunctionBundling } from '../config/bundling';
 
 /** The repository root: route entries are relative to it, and it holds the lock file esbuild resolves from. */
 export const repoRoot = path.resolve(__dirname, '../..');
@@ -79,8 +80,7 @@ export class ApiFunction extends Construct {
       currentVersionOptions: { removalPolicy: RemovalPolicy.RETAIN },
       projectRoot: repoRoot,
       depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
-      // Without this flag Node ignores the source map and stack traces point into minified code.
-      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      environment: { ...props.environment, ...nodeOptionsEnvironment() },
       ...(props.readsSecrets
         ? {
             paramsAndSecrets: lambda.ParamsAndSecretsLayerVersion.fromVersion(
@@ -91,17 +91,7 @@ export class ApiFunction extends Construct {
         : {}),
       bundling: {
         forceDockerBundling: false,
-        minify: true,
-        sourceMap: true,
-        // Stack traces need only the mappings; leaving the sources out keeps the bundle small.
-        sourcesContent: false,
-        target: 'node22',
-        // CommonJS: esbuild converts the ESM-only packages (middy, jose) into the bundle, and a CJS bundle
-        // needs no `createRequire` banner for CommonJS dependencies that `require` Node built-ins, which an
-        // ESM bundle does. No module uses top-level await, the one thing CJS could not express.
-        format: OutputFormat.CJS,
-        // Prefer each package's ES module build: esbuild tree-shakes ESM, not CommonJS (a fifth off a bundle).
-        mainFields: ['module', 'main'],
+        ...cdkBundling(functionBundling),
         // Bundle the AWS SDK too: the deployed code runs the SDK versions the lock file pins and the tests
         // ran, not whatever the Lambda runtime ships that month.
         bundleAwsSDK: true,
@@ -131,4 +121,27 @@ export class ApiFunction extends Construct {
       }
     }
   }
+}
+
+/**
+ * The shared bundling definition (lib/config/bundling.ts) as NodejsFunction options. `satisfies` makes
+ * a field added there and forgotten here a type error; the real `cdk synth` test checks the result is
+ * byte for byte the bundle the benchmark measures. (`nodeOptions` becomes NODE_OPTIONS, not bundling.)
+ */
+function cdkBundling(bundling: FunctionBundling): BundlingOptions {
+  return {
+    target: bundling.target,
+    format: bundling.format === 'cjs' ? OutputFormat.CJS : OutputFormat.ESM,
+    minify: bundling.minify,
+    mainFields: [...bundling.mainFields],
+    sourceMap: bundling.sourceMap,
+    sourcesContent: bundling.sourcesContent,
+    keepNames: bundling.keepNames,
+  } satisfies Record<Exclude<keyof FunctionBundling, 'nodeOptions'>, unknown> & BundlingOptions;
+}
+
+/** `NODE_OPTIONS` for the functions, when the shared definition sets any. */
+function nodeOptionsEnvironment(): Record<string, string> {
+  const value = nodeOptionsValue(functionBundling);
+  return value === undefined ? {} : { NODE_OPTIONS: value };
 }

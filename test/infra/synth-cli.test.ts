@@ -1,7 +1,11 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
+import { authorizer, routes } from '../../functions/routes';
+import { esbuildOptions } from '../../lib/config/bundling';
 import { ACCOUNT_STACK_NAME, environmentNames, environments } from '../../lib/config/environments';
 import { repoRoot } from '../../lib/infra/api-function';
 
@@ -108,4 +112,37 @@ describe('the CDK app through the real CLI', () => {
     });
     expect(result.stdout.trim().split('\n')).toEqual([...apiStacks, ACCOUNT_STACK_NAME]);
   }, 60_000);
+
+  it('deploys byte for byte the bundles the benchmark measures (both build from lib/config/bundling.ts)', async () => {
+    // Prepare: each deployed entry built as bench/bundles.ts builds it.
+    const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+    const entries = [...routes, authorizer].map((fn) => fn.entry);
+    const measured = new Set<string>();
+    for (const entry of [...entries, 'functions/rotation/rotate-key-set.ts']) {
+      const { outputFiles } = await build({
+        ...esbuildOptions(),
+        entryPoints: [join(repoRoot, entry)],
+        outfile: join(outdir, 'bench-build', 'index.js'),
+        write: false,
+        logLevel: 'silent',
+      });
+      const bundle = outputFiles.find((file) => file.path.endsWith('index.js'));
+      if (bundle) measured.add(sha256(bundle.contents));
+    }
+
+    // Act
+    const template = JSON.parse(readFileSync(join(outdir, `${apiStacks[0]}.template.json`), 'utf8')) as {
+      Resources: Record<string, { Type: string; Properties: { Code?: { S3Key?: string } } }>;
+    };
+    const deployed = new Set(
+      Object.values(template.Resources)
+        .filter((resource) => resource.Type === 'AWS::Lambda::Function')
+        .map((fn) => join(outdir, `asset.${fn.Properties.Code?.S3Key?.replace(/\.zip$/, '')}`, 'index.js'))
+        .filter((file) => existsSync(file))
+        .map((file) => sha256(readFileSync(file))),
+    );
+
+    // Assert (the source maps differ only in the relative paths of `sources`: not compared)
+    expect([...deployed].sort()).toEqual([...measured].sort());
+  }, 120_000);
 });
