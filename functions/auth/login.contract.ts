@@ -8,6 +8,8 @@ export const loginContract = {
   path: '/auth/login',
   entry: 'functions/auth/login.ts',
   summary: 'Log in for a bearer token',
+  description:
+    'Exchanges email and password for a bearer access token (an HS256 JWT, valid `expires_in` seconds). An unknown email and a wrong password get the same `401` after the same work. Limited to 10 requests per minute per client IP.',
   tag: 'Auth',
   auth: 'none',
   apiKey: true,

@@ -6,6 +6,7 @@ import { TABLE_NAMES, tableDefinitions, type TableName } from '../../functions/s
 import type { RouteContract, TableAccess } from '../../functions/shared/http/route-contract';
 import { authorizer, routes } from '../../functions/routes';
 import { ApiFunction } from './api-function';
+import { sunsetEnvironment } from './version-sunset';
 
 export interface ApiFunctionsProps {
   readonly tables: Readonly<Record<TableName, dynamodb.ITable>>;
@@ -36,6 +37,8 @@ export class ApiFunctions extends Construct {
       // ARN (not a secret); only the functions that use the secret may read its value (grantRead below).
       SIGNING_SECRET_ARN: props.signingSecret.secretArn,
       LOG_LEVEL: props.logLevel ?? 'info',
+      // A deprecated version's sunset day, when the deployer set one (`-c taskApi:v1Sunset=2027-06-30`).
+      ...sunsetEnvironment(this),
     };
 
     const byRoute = new Map<string, lambda.IFunction>();
@@ -44,6 +47,7 @@ export class ApiFunctions extends Construct {
         entry: route.entry,
         description: `${route.method} ${route.path}`,
         environment,
+        runtimeFiles: route.runtimeFiles,
       });
       for (const [name, access] of tableGrants(route)) fn.grantTableAccess(props.tables[name], access);
       if (route.access.signingSecret) props.signingSecret.grantRead(fn.function);

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../../lib/infra/api-function';
+import { buildProxyEvent } from '../../lib/local/proxy-event';
 
 const TIMEOUT_MS = 180_000;
 
@@ -33,7 +34,10 @@ describe('cdk synth', () => {
       const templatePath = join(outdir, 'TaskApiStack.template.json');
       expect(existsSync(templatePath)).toBe(true);
       const template = JSON.parse(readFileSync(templatePath, 'utf8')) as {
-        Resources: Record<string, { Type: string; Properties: { Code?: { S3Key?: string } } }>;
+        Resources: Record<
+          string,
+          { Type: string; Properties: { Code?: { S3Key?: string }; Description?: string } }
+        >;
       };
       const functions = Object.values(template.Resources).filter(
         (resource) => resource.Type === 'AWS::Lambda::Function',
@@ -43,6 +47,37 @@ describe('cdk synth', () => {
         const assetDir = join(outdir, `asset.${fn.Properties.Code?.S3Key?.replace(/\.zip$/, '')}`);
         expect(existsSync(join(assetDir, 'index.js'))).toBe(true);
       }
+      // The reference page's files ship beside the bundle of the function that serves them, and it serves
+      // them from there (a Lambda event, run in a fresh Node process from the asset directory alone).
+      const assets = functions.find((fn) => fn.Properties.Description === 'GET /docs/{asset}');
+      const assetDir = join(outdir, `asset.${assets?.Properties.Code?.S3Key?.replace(/\.zip$/, '')}`);
+      expect(existsSync(join(assetDir, 'node_modules/swagger-ui-dist/swagger-ui-bundle.js'))).toBe(true);
+      const event = buildProxyEvent({
+        stage: 'v2',
+        method: 'GET',
+        resource: '/docs/{asset}',
+        path: '/docs/swagger-ui.css',
+        pathParameters: { asset: 'swagger-ui.css' },
+      });
+      const served = spawnSync(
+        process.execPath,
+        [
+          '-e',
+          `require('./index.js').handler(JSON.parse(require('fs').readFileSync(0, 'utf8')), {})
+            .then((r) => process.stdout.write(JSON.stringify([r.statusCode, r.headers['Content-Type'], r.body.length])))`,
+        ],
+        {
+          cwd: assetDir,
+          input: JSON.stringify(event),
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH, LOG_LEVEL: 'silent' },
+        },
+      );
+      expect(JSON.parse(served.stdout || 'null')).toEqual([
+        200,
+        'text/css; charset=utf-8',
+        readFileSync(require.resolve('swagger-ui-dist/swagger-ui.css'), 'utf8').length,
+      ]);
       const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as {
         pluginReports: unknown[];
       };
