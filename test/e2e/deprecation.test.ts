@@ -1,5 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { expectProblem } from './support/expectations';
 import { useTestGateway } from './support/http-client';
 
@@ -53,14 +54,22 @@ describe('v2, the current version', () => {
   });
 });
 
-it('npm start refuses a malformed V1_SUNSET before starting anything', () => {
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'bin/local.ts'], {
-    cwd: root,
-    env: { ...process.env, V1_SUNSET: 'next spring', PORT: '0', DYNAMODB_ENDPOINT: 'http://127.0.0.1:9' },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  expect(result.status).toBe(1);
+it('npm start refuses a malformed V1_SUNSET before starting anything', async () => {
+  // Asynchronous: the gateway runs in this process and must keep serving its connections meanwhile.
+  const result = await promisify(execFile)(
+    process.execPath,
+    [join(root, 'node_modules/tsx/dist/cli.mjs'), 'bin/local.ts'],
+    {
+      cwd: root,
+      env: { ...process.env, V1_SUNSET: 'next spring', PORT: '0', DYNAMODB_ENDPOINT: 'http://127.0.0.1:9' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  ).then(
+    () => ({ code: 0, stderr: '' }),
+    (error: { code?: number; stderr?: string }) => ({ code: error.code, stderr: error.stderr ?? '' }),
+  );
+  expect(result.code).toBe(1);
   expect(result.stderr).toContain(
     'Could not start: Invalid function configuration: V1_SUNSET: must be a date',
   );
