@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { CURSOR_TTL_SECONDS } from '../../functions/shared/data/cursor';
 import { KEY_SET_TTL_MS } from '../../functions/shared/auth/key-source';
 import { ApiFunction, type ApiFunctionProps } from './api-function';
+import { acknowledgeNag } from './nag';
 
 /**
  * How often a key set rotates. A key signs for one interval (as `current`) and verifies for one more (as
@@ -57,6 +58,11 @@ export class RotatingKeySet extends Construct {
       rotationLambda: this.rotationFunction.function,
       automaticallyAfter: KEY_ROTATION_INTERVAL,
     });
+    acknowledgeNag(
+      this.rotationFunction,
+      'IAM5[Resource::*]',
+      "The rotation schedule grants secretsmanager:GetRandomPassword, which has no resource-level permissions (and X-Ray's two actions, likewise); every action on a secret is on this set's secret only",
+    );
   }
 
   /** Lets a function read the set's current value (through the Secrets extension). */

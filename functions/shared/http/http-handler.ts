@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { ApiLambdaContext, ApiRequest } from './api-context';
 import { authenticated } from './middleware/authenticated';
+import { cors } from './middleware/cors';
 import { httpContext } from './middleware/http-context';
 import { jsonBody } from './middleware/json-body';
 import { problemErrors } from './middleware/problem-errors';
@@ -22,7 +23,7 @@ type WiringFor<C extends RouteContract> = C extends { readonly rateLimit: RateLi
 
 /**
  * The one factory every endpoint is built with. It reads the route's contract and owns the middleware
- * order, so no handler repeats it: context + response headers (outermost), problem+json errors, per-IP
+ * order, so no handler repeats it: context + response headers (outermost), CORS, problem+json errors, per-IP
  * rate limit, bearer-token auth, JSON body, validation, then the plain handler, which receives a typed,
  * validated `ApiRequest`.
  */
@@ -34,6 +35,7 @@ export function httpHandler<C extends RouteContract>(
   const [wired] = wiring as [Wiring?];
   const lambda = middy<APIGatewayProxyEvent, ApiResponse, Error, ApiLambdaContext>()
     .use(httpContext(route.cache))
+    .use(cors())
     .use(problemErrors());
   if (route.rateLimit) {
     if (!wired) throw new Error(`${route.id} declares a rate limit but its handler wires no rateLimiter`);
