@@ -191,10 +191,9 @@ export class TaskRestApi extends Construct {
 }
 
 /** `method.request.path.<name>: true` for each `{name}` of a resource path: the gateway requires them. */
-function pathParameters(path: string): Record<string, boolean> {
-  return Object.fromEntries(
-    [...path.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map(([, name]) => [`method.request.path.${name}`, true]),
-  );
+function pathParameters(path: string): Record<string, boolean> | undefined {
+  const names = [...path.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map(([, name]) => `method.request.path.${name}`);
+  return names.length === 0 ? undefined : Object.fromEntries(names.map((name) => [name, true]));
 }
 
 /**

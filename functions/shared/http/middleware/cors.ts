@@ -17,10 +17,9 @@ function originOf(event: APIGatewayProxyEvent): string | undefined {
  * gateway answers them. The allowed origins are read once, when the handler is built (cold start).
  */
 export function cors(origins: CorsOrigins = corsOriginsFromEnv()): ApiMiddleware {
-  if (origins.kind === 'off') return {};
   const corsStamp = (request: ApiMiddlewareRequest): void => {
     const response = request.response;
-    if (!response) return;
+    if (!response || origins.kind === 'off') return;
     const { Vary: vary, ...headers } = corsResponseHeaders(origins, originOf(request.event));
     const existingVary = response.headers.Vary;
     response.headers = { ...response.headers, ...headers };
