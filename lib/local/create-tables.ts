@@ -110,6 +110,10 @@ export function localFunctionEnv(
     ...Object.fromEntries(TABLE_NAMES.map((name) => [tableDefinitions[name].envVar, names[name]])),
     DYNAMODB_ENDPOINT: endpoint,
     AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
+    // Lambda gives every function credentials in its environment; the authorizer signs its one DynamoDB read
+    // with them (no SDK). DynamoDB Local accepts any, but not none: a machine without AWS credentials gets these.
+    AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
+    AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
     CORS_ORIGINS: process.env.CORS_ORIGINS ?? LOCAL_CORS_ORIGINS_DEFAULT,
     ...keySetFiles,
   };
