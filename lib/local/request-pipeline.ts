@@ -222,9 +222,9 @@ export function createRequestPipeline(options: PipelineOptions = {}): RequestPip
       requestId,
       now: new Date(clock()),
     });
-    const handler = await loadHandler(route.entry);
     let result: unknown;
     try {
+      const handler = await loadHandler(route.entry);
       // Inside the guard, the function may make exactly the DynamoDB calls its contract lists, as under IAM.
       result = await runWithAccess(route.id, route.access, () =>
         handler(event, lambdaContext(route.id, randomUUID())),
