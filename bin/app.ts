@@ -6,8 +6,12 @@
  * The stacks are environment-agnostic unless the CLI's profile names an account and region, so
  * `cdk synth --all` works offline, and one synthesized assembly deploys to whichever account the
  * deploying credentials belong to.
+ *
+ * With `-c taskApi:nag=true` (`npm run nag`), cdk-nag's AWS Solutions rules check every stack as it is
+ * synthesized, and the synth fails on any finding not acknowledged in code (lib/infra/nag.ts).
  */
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import {
   ACCOUNT_STACK_NAME,
   diffEnvironment,
@@ -20,6 +24,7 @@ import {
   GITHUB_OIDC_PROVIDER_CONTEXT_KEY,
   GITHUB_REPOSITORY_CONTEXT_KEY,
 } from '../lib/infra/account-stack';
+import { NAG_CONTEXT_KEY } from '../lib/infra/nag';
 import { TaskApiStack } from '../lib/infra/task-api-stack';
 
 const app = new App();
@@ -37,6 +42,9 @@ new AccountStack(app, ACCOUNT_STACK_NAME, {
   deployEnvironments: promotionOrder,
   diffStackName: environments[diffEnvironment].stackName,
 });
+
+if (app.node.tryGetContext(NAG_CONTEXT_KEY) === true || app.node.tryGetContext(NAG_CONTEXT_KEY) === 'true')
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 
 /** A context value as a string; unset and empty are both "not configured". */
 function optionalContext(key: string): string | undefined {

@@ -2,6 +2,10 @@ import type { APIGatewayAuthorizerResult, APIGatewayTokenAuthorizerEvent } from 
 import { verifyAccessToken } from '../shared/auth/access-tokens';
 import { keySet } from '../shared/auth/key-source';
 import { tokenRevoked } from '../shared/data/token-revocations';
+import { authorizerContract } from './authorizer.contract';
+
+/** `Bearer <JWS>`, the gateway's identity validation expression: the token is its one group. */
+const BEARER_TOKEN = new RegExp(authorizerContract.identityValidationExpression);
 
 /**
  * The gateway's bearer-token authorizer (TOKEN type). Verifies the JWT in memory, then makes one read: has
@@ -18,10 +22,8 @@ import { tokenRevoked } from '../shared/data/token-revocations';
  * key set or DynamoDB throws anything else: a 5xx, never an Allow.
  */
 export async function handler(event: APIGatewayTokenAuthorizerEvent): Promise<APIGatewayAuthorizerResult> {
-  // The auth scheme name is case-insensitive (RFC 9110 §11.1).
-  const match = /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i.exec(
-    event.authorizationToken ?? '',
-  );
+  // The gateway only invokes this for a header that matches; checked again for any other caller.
+  const match = BEARER_TOKEN.exec(event.authorizationToken ?? '');
   if (!match?.[1]) throw new Error('Unauthorized');
   await keySet('token'); // outside the catch below: a key set that cannot be read is a 5xx, not a 401
   const claims = await verifyAccessToken(match[1]).catch(() => {

@@ -1,3 +1,4 @@
+import { PASSWORD_HASHING_MEMORY_MB } from '../shared/auth/passwords';
 import { LoginBodySchema } from '../shared/domain/user-schemas';
 import type { RouteContract } from '../shared/http/route-contract';
 
@@ -17,9 +18,18 @@ export const loginContract = {
   auth: 'none',
   apiKey: true,
   cache: 'no-store',
+  memoryMb: PASSWORD_HASHING_MEMORY_MB,
   rateLimit: { name: 'login', limit: 10, windowSeconds: 60 },
   request: { body: { schema: { v1: LoginBodySchema, v2: LoginBodySchema } } },
   responses: [{ status: 200, description: 'A bearer access token', body: 'Token' }],
   errors: ['unauthorized', 'login-throttled'],
-  access: { tables: { tasks: 'readwrite', rateLimits: 'readwrite' }, keySets: ['token'] },
+  access: {
+    tables: {
+      // The email item (credentials), and its re-hash at a higher cost.
+      tasks: { actions: ['GetItem', 'UpdateItem'] },
+      // The per-IP window counter and the per-email failure record (claimed, locked, deleted on success).
+      rateLimits: { actions: ['UpdateItem', 'DeleteItem'] },
+    },
+    keySets: ['token'],
+  },
 } as const satisfies RouteContract;

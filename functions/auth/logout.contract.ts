@@ -18,5 +18,6 @@ export const logoutContract = {
   apiKey: true,
   cache: 'no-store',
   responses: [{ status: 204, description: 'Every token of the user issued up to now is revoked' }],
-  access: { tables: { tasks: 'readwrite' } },
+  // One conditional UpdateItem on the profile.
+  access: { tables: { tasks: { actions: ['UpdateItem'] } } },
 } as const satisfies RouteContract;

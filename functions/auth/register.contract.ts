@@ -1,3 +1,4 @@
+import { PASSWORD_HASHING_MEMORY_MB } from '../shared/auth/passwords';
 import { RegisterBodySchema } from '../shared/domain/user-schemas';
 import type { RouteContract } from '../shared/http/route-contract';
 
@@ -14,9 +15,16 @@ export const registerContract = {
   auth: 'none',
   apiKey: true,
   cache: 'no-store',
+  memoryMb: PASSWORD_HASHING_MEMORY_MB,
   rateLimit: { name: 'register', limit: 5, windowSeconds: 60 },
   request: { body: { schema: { v1: RegisterBodySchema, v2: RegisterBodySchema } } },
   responses: [{ status: 201, description: 'The new user', body: 'User', headers: ['Location'] }],
   errors: ['email-taken'],
-  access: { tables: { tasks: 'readwrite', rateLimits: 'readwrite' } },
+  access: {
+    tables: {
+      // The email claim and the profile, two puts in one transaction.
+      tasks: { actions: ['PutItem'] },
+      rateLimits: { actions: ['UpdateItem'] },
+    },
+  },
 } as const satisfies RouteContract;

@@ -29,5 +29,12 @@ export const createTaskContract = {
     },
   ],
   errors: ['idempotency-in-flight', 'idempotency-key-reused'],
-  access: { tables: { tasks: 'readwrite', idempotency: 'readwrite' } },
+  access: {
+    tables: {
+      // One transaction: put the task, update the owner's counters (and claim the key, below).
+      tasks: { actions: ['PutItem', 'UpdateItem'] },
+      // The conditional put of the record; a read of it when a cancelled claim did not return it.
+      idempotency: { actions: ['PutItem', 'GetItem'] },
+    },
+  },
 } as const satisfies RouteContract;

@@ -21,5 +21,5 @@ export const getTaskContract = {
     { status: 200, description: 'The task', body: 'Task', headers: ['ETag'] },
     { status: 304, description: 'Not modified: If-None-Match names the current ETag', headers: ['ETag'] },
   ],
-  access: { tables: { tasks: 'read' } },
+  access: { tables: { tasks: { actions: ['GetItem'] } } },
 } as const satisfies RouteContract;

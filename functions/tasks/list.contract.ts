@@ -20,5 +20,14 @@ export const listTasksContract = {
   request: { query: { v1: ListQueryV1Schema, v2: ListQueryV2Schema } },
   responses: [{ status: 200, description: 'A page of tasks', body: 'TaskPage' }],
   errors: ['invalid-cursor'],
-  access: { tables: { tasks: 'read' }, keySets: ['cursor'] },
+  access: {
+    tables: {
+      // Query the partition (creation order) or one index per sort order; GetItem the counters (total_count).
+      tasks: {
+        actions: ['Query', 'GetItem'],
+        indexes: ['by_updated_at', 'by_title', 'by_due_date', 'by_priority', 'by_status'],
+      },
+    },
+    keySets: ['cursor'],
+  },
 } as const satisfies RouteContract;

@@ -25,5 +25,6 @@ export const updateTaskContract = {
   },
   responses: [{ status: 200, description: 'The updated task', body: 'Task', headers: ['ETag'] }],
   errors: ['precondition-failed', 'edit-conflict'],
-  access: { tables: { tasks: 'readwrite' } },
+  // As PUT: an in-place UpdateItem, or a transaction (put + counters) on a status change; GetItem on a race.
+  access: { tables: { tasks: { actions: ['GetItem', 'UpdateItem', 'PutItem'] } } },
 } as const satisfies RouteContract;

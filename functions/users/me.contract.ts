@@ -14,5 +14,5 @@ export const getMeContract = {
   cache: 'no-store',
   responses: [{ status: 200, description: 'The caller', body: 'User' }],
   errors: ['not-found'],
-  access: { tables: { tasks: 'read' } },
+  access: { tables: { tasks: { actions: ['GetItem'] } } },
 } as const satisfies RouteContract;

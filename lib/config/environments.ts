@@ -43,7 +43,16 @@ export interface EnvironmentConfig {
   };
   /** Functions' and access log groups: how long CloudWatch keeps them, and whether they outlive the stack. */
   readonly logs: { readonly retention: RetentionDays; readonly retain: boolean };
-  readonly functions: { readonly memoryMb: number };
+  readonly functions: {
+    /** Every function's memory, unless its route contract names its own (`memoryMb`). */
+    readonly memoryMb: number;
+    /**
+     * Concurrent executions reserved for the bearer-token authorizer, which is also its ceiling: a flood of
+     * forged tokens (no API key needed to reach it) cannot take the account's concurrency from the routes'
+     * functions. Unset: no reservation (an account still on the new-account quota of 10 cannot reserve any).
+     */
+    readonly authorizerConcurrency?: number;
+  };
   readonly alarms: {
     /** The stage p99 latency (ms) that pages when it holds for 15 minutes. */
     readonly stageLatencyP99Ms: number;
@@ -52,8 +61,9 @@ export interface EnvironmentConfig {
   /** AWS WAF in front of both stages; `-c taskApi:waf=true|false` overrides it for one CDK command. */
   readonly waf: boolean;
   /**
-   * Origins allowed to call the API from a browser (`*` for any). Empty: CORS off, the default on AWS
-   * until a deployer lists origins. Not applied yet: the stack has no CORS setup to read it.
+   * Origins allowed to call the API from a browser (`https://app.example.com`, or `*` alone for any). Empty:
+   * CORS off, the default on AWS until a deployer lists origins; `-c taskApi:corsOrigins=…` overrides it for
+   * one CDK command. Each origin gets preflights on every resource and CORS headers on every answer.
    */
   readonly corsOrigins: readonly string[];
   /** The usage plans (from lib/config/usage-plans.ts) this environment deploys, one API key each. */
@@ -93,7 +103,7 @@ export const environments: Readonly<Record<EnvironmentName, EnvironmentConfig>> 
     resourcePrefix: 'task-api-staging',
     data: { retain: false, deletionProtection: false, pointInTimeRecovery: true },
     logs: { retention: RetentionDays.ONE_MONTH, retain: false },
-    functions: { memoryMb: 512 },
+    functions: { memoryMb: 512, authorizerConcurrency: 100 },
     alarms: productionAlarms,
     waf: true,
     corsOrigins: [],
@@ -107,7 +117,7 @@ export const environments: Readonly<Record<EnvironmentName, EnvironmentConfig>> 
     resourcePrefix: 'task-api-prod',
     data: { retain: true, deletionProtection: true, pointInTimeRecovery: true },
     logs: { retention: RetentionDays.THREE_MONTHS, retain: true },
-    functions: { memoryMb: 512 },
+    functions: { memoryMb: 512, authorizerConcurrency: 100 },
     alarms: productionAlarms,
     waf: true,
     corsOrigins: [],

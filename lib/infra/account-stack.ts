@@ -10,6 +10,7 @@ import {
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
+import { acknowledgeNag } from './nag';
 
 /** Context key: `owner/name` of the GitHub repository whose workflows may deploy (in cdk.json or `-c`). */
 export const GITHUB_REPOSITORY_CONTEXT_KEY = 'taskApi:githubRepository';
@@ -67,6 +68,11 @@ export class AccountStack extends Stack {
       ],
     });
     this.apiGatewayLoggingRole.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    acknowledgeNag(
+      this.apiGatewayLoggingRole,
+      'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+      "The policy AWS documents for API Gateway's account-wide logging role: API Gateway creates every REST API's log groups and streams of the account and region through it, so it cannot name them",
+    );
     const account = new apigateway.CfnAccount(this, 'ApiGatewayAccount', {
       cloudWatchRoleArn: this.apiGatewayLoggingRole.roleArn,
     });
@@ -120,6 +126,12 @@ export class AccountStack extends Stack {
           }),
         ],
       }),
+    );
+
+    acknowledgeNag(
+      this.diffRole,
+      `IAM5[Resource::arn:<AWS::Partition>:cloudformation:<AWS::Region>:<AWS::AccountId>:stack/${props.diffStackName}/*]`,
+      "The one stack by name: CloudFormation appends a unique id to a stack's ARN, which the trailing /* stands for",
     );
 
     new CfnOutput(this, 'GitHubDeployRoleArn', {

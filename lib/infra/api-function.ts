@@ -1,28 +1,17 @@
 import * as path from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { TableAccess } from '../../functions/shared/http/route-contract';
 import { functionBundling, nodeOptionsValue, type FunctionBundling } from '../config/bundling';
+import { acknowledgeNag } from './nag';
 
 /** The repository root: route entries are relative to it, and it holds the lock file esbuild resolves from. */
 export const repoRoot = path.resolve(__dirname, '../..');
-
-/**
- * What `read` access allows. `grantReadData` would also grant Scan (no function scans) and the stream
- * reads GetRecords/GetShardIterator (no table has a stream), so the list is spelled out.
- * ConditionCheckItem is the read half of a transaction (a condition on an item it does not write).
- */
-export const READ_ACTIONS = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:DescribeTable',
-] as const;
 
 export interface ApiFunctionProps {
   /** Handler module relative to the repository root; it exports `handler`. */
@@ -31,6 +20,8 @@ export interface ApiFunctionProps {
   readonly environment: Readonly<Record<string, string>>;
   /** @default 512 */
   readonly memoryMb?: number;
+  /** Concurrent executions reserved for (and so the most allowed to) this function. @default none */
+  readonly reservedConcurrency?: number;
   /** @default one month */
   readonly logRetention?: logs.RetentionDays;
   /** Whether the log group outlives the stack. @default true (CloudWatch's own default) */
@@ -60,8 +51,9 @@ export const LIVE_ALIAS = 'live';
 
 /**
  * One API Lambda function with the project's defaults set once: Node.js 22 on Graviton, tracing, its own
- * log group with a retention, and a local esbuild bundle (never Docker). Grants go through
- * `grantTableAccess`, so every function's table access is one of the two modes a route contract names.
+ * log group with a retention, and a local esbuild bundle (never Docker). Its role may write to its own log
+ * group and nothing else until it is granted more: table grants go through `grantTableAccess`, exactly the
+ * actions and indexes a route contract lists.
  *
  * Callers invoke `live`, an alias on a version published whenever the function's code or configuration
  * changes, never the function's `$LATEST`: a deploy then changes nothing until the alias moves, and
@@ -78,13 +70,27 @@ export class ApiFunction extends Construct {
       retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
       removalPolicy: props.retainLogs === false ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
     });
+    // Its own role instead of the basic execution role (AWSLambdaBasicExecutionRole lets a function create
+    // log groups and write to any of them): this function's log group is the only one it may write to.
+    const role = new iam.Role(this, 'ServiceRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs ${props.description}`,
+    });
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [logGroup.logGroupArn],
+      }),
+    );
     this.function = new NodejsFunction(this, 'Function', {
+      role,
       entry: path.join(repoRoot, props.entry),
       handler: 'handler',
       description: props.description,
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memoryMb ?? 512,
+      reservedConcurrentExecutions: props.reservedConcurrency,
       timeout: Duration.seconds(10),
       tracing: lambda.Tracing.ACTIVE,
       logGroup,
@@ -121,6 +127,16 @@ export class ApiFunction extends Construct {
           : {}),
       },
     });
+    acknowledgeNag(
+      this,
+      'IAM5[Resource::*]',
+      "Active tracing: X-Ray's PutTraceSegments and PutTelemetryRecords support no resource-level permissions",
+    );
+    acknowledgeNag(
+      this,
+      'L1',
+      'Node.js 22 (LTS, supported by Lambda into 2027) is the newest runtime the CI matrix tests (Node 20 and 22); a newer one goes into CI first',
+    );
     // `currentVersion` publishes a version whose logical id hashes the code and configuration, so an
     // unchanged function keeps its version (and its traffic) across deploys.
     this.live = new lambda.Alias(this, 'Live', {
@@ -130,20 +146,25 @@ export class ApiFunction extends Construct {
     });
   }
 
-  /** Grants the function one access mode on one table (and its indexes): least privilege per route. */
+  /**
+   * Grants the function exactly the contract's access to one table: its actions on the table itself, and
+   * Query on each index it names (by ARN: never `index/*`). A transaction needs the action of each part, so
+   * there is no `TransactWriteItems` permission to grant.
+   */
   grantTableAccess(table: dynamodb.ITable, access: TableAccess): void {
-    switch (access) {
-      case 'read':
-        table.grant(this.function, ...READ_ACTIONS);
-        return;
-      case 'readwrite':
-        table.grantReadWriteData(this.function);
-        return;
-      default: {
-        const unknown: never = access;
-        throw new Error(`Unknown table access ${String(unknown)}`);
-      }
-    }
+    if (access.actions.length > 0)
+      iam.Grant.addToPrincipal({
+        grantee: this.function,
+        actions: access.actions.map((action) => `dynamodb:${action}`),
+        resourceArns: [table.tableArn],
+      });
+    const indexes = access.indexes ?? [];
+    if (indexes.length > 0)
+      iam.Grant.addToPrincipal({
+        grantee: this.function,
+        actions: ['dynamodb:Query'],
+        resourceArns: indexes.map((index) => `${table.tableArn}/index/${index}`),
+      });
   }
 }
 

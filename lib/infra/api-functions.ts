@@ -9,6 +9,7 @@ import type {
   TableAccess,
 } from '../../functions/shared/http/route-contract';
 import { authorizer, routes } from '../../functions/routes';
+import { formatCorsOrigins, type CorsOrigins } from '../config/cors';
 import { ApiFunction, type ApiFunctionProps } from './api-function';
 import type { RotatingKeySet } from './rotating-key-set';
 import { sunsetEnvironment } from './version-sunset';
@@ -19,14 +20,21 @@ export interface ApiFunctionsProps {
   readonly keySets: Readonly<Record<KeySetAccess, RotatingKeySet>>;
   /** The functions' LOG_LEVEL. */
   readonly logLevel?: 'debug' | 'info' | 'warn' | 'error';
-  /** Settings every function of the environment shares (memory, log retention). */
+  /** Settings every function of the environment shares (memory, log retention); a contract may set its memory. */
   readonly settings?: Pick<ApiFunctionProps, 'memoryMb' | 'logRetention' | 'retainLogs'>;
+  /**
+   * Concurrent executions reserved for the authorizer, which is also its ceiling. @default none (an account
+   * whose concurrency quota is the new-account 10 cannot reserve any)
+   */
+  readonly authorizerConcurrency?: number;
+  /** Origins allowed to call from a browser, handed to every function (`CORS_ORIGINS`). @default off */
+  readonly cors?: CorsOrigins;
 }
 
 /**
- * One Lambda function per row of the route table, plus the bearer-token authorizer, each granted exactly
- * the table access its row lists and only the key sets it lists (token keys: login and the authorizer;
- * cursor keys: the list function), with the Secrets extension where it reads one.
+ * One Lambda function per route contract, plus the bearer-token authorizer, each granted exactly the DynamoDB
+ * actions and indexes its contract lists and only the key sets it lists (token keys: login and the
+ * authorizer; cursor keys: the list function), with the Secrets extension where it reads one.
  */
 export class ApiFunctions extends Construct {
   /** The function behind each route, by route id. */
@@ -49,6 +57,8 @@ export class ApiFunctions extends Construct {
       LOG_LEVEL: props.logLevel ?? 'info',
       // A deprecated version's sunset day, when the deployer set one (`-c taskApi:v1Sunset=2027-06-30`).
       ...sunsetEnvironment(this),
+      // Set only when CORS is on, so an environment without it keeps its functions' configuration as it was.
+      ...(props.cors && props.cors.kind !== 'off' ? { CORS_ORIGINS: formatCorsOrigins(props.cors) } : {}),
     };
 
     const byRoute = new Map<string, lambda.IFunction>();
@@ -61,6 +71,7 @@ export class ApiFunctions extends Construct {
         readsSecrets: (route.access.keySets ?? []).length > 0,
         runtimeFiles: route.runtimeFiles,
         ...props.settings,
+        ...(route.memoryMb === undefined ? {} : { memoryMb: route.memoryMb }),
       });
       for (const [name, access] of tableGrants(route)) fn.grantTableAccess(props.tables[name], access);
       for (const name of route.access.keySets ?? []) props.keySets[name].grantRead(fn.function);
@@ -74,6 +85,10 @@ export class ApiFunctions extends Construct {
       environment: { ...environment, ...keySetVariables(authorizer.access, props.keySets) },
       readsSecrets: true,
       ...props.settings,
+      // Garbage never reaches it (the gateway's identity validation expression), but well-formed forged
+      // tokens do, without an API key: the reservation caps what a flood of them can take from the routes'
+      // functions and the rest of the account (each cache miss also reads DynamoDB once).
+      reservedConcurrency: props.authorizerConcurrency,
     });
     authorizerFunction.grantTableAccess(props.tables.tasks, authorizer.access.tables.tasks);
     for (const name of authorizer.access.keySets) props.keySets[name].grantRead(authorizerFunction.function);
@@ -102,7 +117,7 @@ function keySetVariables(
 /** The route's table grants as pairs, skipping tables it does not list. */
 function tableGrants(route: RouteContract): [TableName, TableAccess][] {
   return TABLE_NAMES.flatMap((name) => {
-    const access = route.access.tables?.[name];
+    const access: TableAccess | undefined = route.access.tables?.[name];
     return access ? [[name, access] as [TableName, TableAccess]] : [];
   });
 }

@@ -7,6 +7,7 @@ import {
   type TableDefinition,
   type TableName,
 } from '../../functions/shared/data/table-definitions';
+import { acknowledgeNag } from './nag';
 
 /**
  * Only the tasks table holds data that cannot be rebuilt (users, tasks, counters); idempotency records
@@ -83,6 +84,12 @@ export class DataTables<Name extends string = TableName> extends Construct {
         ...projection(index),
       });
     }
+    if (!this.protection.pointInTimeRecovery)
+      acknowledgeNag(
+        table,
+        'DDB3',
+        "Point-in-time recovery is off by the environment's choice (dev: disposable data, lib/config/environments.ts); staging and prod have it",
+      );
     // The definition's logical id, independent of this construct's place in the tree: moving code around
     // must never make CloudFormation replace (and so empty) a table.
     (table.node.defaultChild as dynamodb.CfnTable).overrideLogicalId(definition.logicalId);

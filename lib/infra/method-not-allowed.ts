@@ -1,5 +1,6 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { problemTypes } from '../../functions/shared/errors/problem-types';
+import { mockCorsHeaders, originOverrideTemplate, type CorsOrigins } from '../config/cors';
 import { GATEWAY_COMMON_HEADERS } from '../config/gateway-responses';
 import {
   allowHeader,
@@ -13,13 +14,20 @@ import { staticHeader } from './static-header';
  * Adds an `ANY` method that answers 405 problem+json with `Allow` (the body and header builders are shared
  * with the local gateway). API Gateway always prefers an explicit method over `ANY`, so this only catches
  * methods the route table does not list for the resource. A MOCK integration answers without invoking
- * anything. It requires an API key like the routes it shadows, so an anonymous caller learns nothing.
+ * anything. It requires an API key like the routes it shadows, so an anonymous caller learns nothing. With
+ * CORS on, it carries the CORS headers of a MOCK answer (the Origin echoed when listed).
  */
 export function addMethodNotAllowed(
   resource: apigateway.IResource,
   allowed: readonly HttpMethod[],
+  cors: CorsOrigins = { kind: 'off' },
 ): apigateway.Method {
-  const headers: Record<string, string> = { ...GATEWAY_COMMON_HEADERS, Allow: allowHeader(allowed) };
+  const corsHeaders = mockCorsHeaders(cors);
+  const headers: Record<string, string> = {
+    ...GATEWAY_COMMON_HEADERS,
+    Allow: allowHeader(allowed),
+    ...corsHeaders.headers,
+  };
   const status = problemTypes['method-not-allowed'].status;
   const integration = new apigateway.MockIntegration({
     // A MOCK answers with the status code its request template names; a Content-Type without a template
@@ -31,7 +39,10 @@ export function addMethodNotAllowed(
     integrationResponses: [
       {
         statusCode: String(status),
-        responseTemplates: { 'application/json': methodNotAllowedTemplate(allowed) },
+        responseTemplates: {
+          'application/json':
+            originOverrideTemplate(corsHeaders.echoedOrigins) + methodNotAllowedTemplate(allowed),
+        },
         responseParameters: Object.fromEntries(
           Object.entries(headers).map(([name, value]) => [
             `method.response.header.${name}`,

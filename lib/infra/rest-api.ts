@@ -5,8 +5,11 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { authorizer, methodsByPath, routes, stages, type StageName } from '../../functions/routes';
 import { stageThrottle } from '../config/usage-plans';
+import type { CorsOrigins } from '../config/cors';
 import { methodNotAllowedTemplate } from '../config/method-not-allowed';
+import { addPreflight, corsDescription } from './cors';
 import { addMethodNotAllowed } from './method-not-allowed';
+import { acknowledgeNag } from './nag';
 
 /** How the usage plans' `methodThrottles` name a method: `"<path> <METHOD>"`. */
 export function methodKey(path: string, method: string): string {
@@ -22,12 +25,15 @@ export interface TaskRestApiProps {
   readonly restApiName?: string;
   /** The stages' access log groups. @default one month, retained */
   readonly accessLogs?: { readonly retention: logs.RetentionDays; readonly retain: boolean };
+  /** Origins allowed from browsers: each resource then answers the CORS preflight. @default off */
+  readonly cors?: CorsOrigins;
 }
 
 /**
  * The REST API from the route table: one resource per path, one Lambda-proxy method per route (API key
- * and bearer token as the row says), a 405 `ANY` per path, and one deployment served by the two stages
- * (= API versions). The functions read the stage from the event to pick the version's representation.
+ * and bearer token as the row says), a 405 `ANY` per path, an `OPTIONS` preflight per path when CORS is on,
+ * and one deployment served by the two stages (= API versions). The functions read the stage from the event
+ * to pick the version's representation.
  */
 export class TaskRestApi extends Construct {
   readonly api: apigateway.RestApi;
@@ -55,7 +61,19 @@ export class TaskRestApi extends Construct {
     const tokenAuthorizer = new apigateway.TokenAuthorizer(this, 'BearerAuthorizer', {
       handler: props.authorizerFunction,
       identitySource: apigateway.IdentitySource.header(authorizer.identityHeader),
+      // Anything but `Bearer <JWS>` is a 401 without invoking the function.
+      validationRegex: authorizer.identityValidationExpression,
       resultsCacheTtl: Duration.seconds(authorizer.resultsCacheTtlSeconds),
+    });
+
+    // The gateway checks what it can before a function runs: each route's declared parameters (its path
+    // parameters) are present. Bodies have no gateway model on purpose: the functions validate every body
+    // with the route's zod schema and answer 422 with the field errors, which a gateway model (a generic 400,
+    // JSON Schema draft 4, a second copy of each schema) would pre-empt.
+    const validator = this.api.addRequestValidator('RequestValidator', {
+      requestValidatorName: 'parameters-and-bodies',
+      validateRequestParameters: true,
+      validateRequestBody: true,
     });
 
     const methods = new Map<string, apigateway.Method>();
@@ -66,15 +84,48 @@ export class TaskRestApi extends Construct {
         .resourceForPath(route.path)
         .addMethod(route.method, new apigateway.LambdaIntegration(fn), {
           apiKeyRequired: route.apiKey,
+          requestValidator: validator,
+          requestParameters: pathParameters(route.path),
           ...(route.auth === 'jwt'
             ? { authorizer: tokenAuthorizer, authorizationType: apigateway.AuthorizationType.CUSTOM }
             : { authorizationType: apigateway.AuthorizationType.NONE }),
         });
+      if (route.auth === 'jwt') {
+        acknowledgeNag(
+          method,
+          'COG4',
+          'Authorized by the bearer-token Lambda authorizer: the API issues and verifies its own JWTs (login), with revocation and key rotation; there is no Cognito user pool to use',
+        );
+      } else {
+        acknowledgeNag(
+          method,
+          'APIG4',
+          `${route.method} ${route.path} is public by contract (health, the OpenAPI document, register and login, which issue the credentials); ${route.apiKey ? 'it requires an API key (usage plan) and' : 'it is read-only,'} throttled by the stage and WAF`,
+        );
+        acknowledgeNag(
+          method,
+          'COG4',
+          `${route.method} ${route.path} is public by contract: its caller is not signed in (yet), so no user pool could authorize it`,
+        );
+      }
       methods.set(methodKey(route.path, route.method), method);
     }
     const allowed = methodsByPath();
-    for (const [path, pathMethods] of allowed)
-      addMethodNotAllowed(this.api.root.resourceForPath(path), pathMethods);
+    const cors = props.cors ?? { kind: 'off' };
+    for (const [path, pathMethods] of allowed) {
+      const resource = this.api.root.resourceForPath(path);
+      const mocks = [addMethodNotAllowed(resource, pathMethods, cors)];
+      if (cors.kind !== 'off') mocks.push(addPreflight(resource, pathMethods, cors));
+      for (const mock of mocks) {
+        const reason = `${mock.httpMethod} ${path} is a MOCK integration answering ${
+          mock.httpMethod === 'OPTIONS'
+            ? 'the CORS preflight (browsers send no credentials on it)'
+            : '405 with Allow'
+        }: nothing runs and no data is read`;
+        acknowledgeNag(mock, 'APIG4', reason);
+        acknowledgeNag(mock, 'COG4', reason);
+      }
+    }
     this.methods = methods;
 
     this.deployment = new apigateway.Deployment(this, 'Deployment', {
@@ -95,6 +146,9 @@ export class TaskRestApi extends Construct {
         path,
         methodNotAllowedTemplate(pathMethods),
       ]),
+      // The preflights and the CORS headers of the mocks.
+      cors: corsDescription(cors),
+      requestValidation: routes.map(({ id, path }) => [id, pathParameters(path)]),
     });
 
     this.stages = Object.fromEntries(stages.map((name) => [name, this.stage(name)])) as Record<
@@ -104,22 +158,42 @@ export class TaskRestApi extends Construct {
   }
 
   private stage(name: StageName): apigateway.Stage {
+    const removalPolicy = this.accessLogs.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     const accessLogs = new logs.LogGroup(this, `${name}AccessLogs`, {
       retention: this.accessLogs.retention,
-      removalPolicy: this.accessLogs.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy,
     });
-    return new apigateway.Stage(this, `${name}Stage`, {
+    // API Gateway writes execution logs to a group it names itself and would create without a retention:
+    // created here first, under that name, with the environment's retention.
+    const executionLogs = new logs.LogGroup(this, `${name}ExecutionLogs`, {
+      logGroupName: `API-Gateway-Execution-Logs_${this.api.restApiId}/${name}`,
+      retention: this.accessLogs.retention,
+      removalPolicy,
+    });
+    const stage = new apigateway.Stage(this, `${name}Stage`, {
       deployment: this.deployment,
       stageName: name,
       accessLogDestination: new apigateway.LogGroupLogDestination(accessLogs),
       accessLogFormat: ACCESS_LOG_FORMAT,
+      // Execution logs of failures only (authorizer errors, integration errors, the gateway's own 4XX/5XX),
+      // and never a data trace: that would log request bodies (passwords) and headers (tokens, keys).
+      loggingLevel: apigateway.MethodLoggingLevel.ERROR,
+      dataTraceEnabled: false,
       tracingEnabled: true,
       metricsEnabled: true,
       // The stage-wide default: a second line behind the per-key usage plans.
       throttlingRateLimit: stageThrottle.rateLimit,
       throttlingBurstLimit: stageThrottle.burstLimit,
     });
+    stage.node.addDependency(executionLogs);
+    return stage;
   }
+}
+
+/** `method.request.path.<name>: true` for each `{name}` of a resource path: the gateway requires them. */
+function pathParameters(path: string): Record<string, boolean> | undefined {
+  const names = [...path.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map(([, name]) => `method.request.path.${name}`);
+  return names.length === 0 ? undefined : Object.fromEntries(names.map((name) => [name, true]));
 }
 
 /**

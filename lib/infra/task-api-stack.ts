@@ -5,6 +5,7 @@ import { authorizer, routes, stages as stageNames } from '../../functions/routes
 import type { EnvironmentConfig } from '../config/environments';
 import { OperationalAlarms } from './alarms';
 import { ApiFunctions } from './api-functions';
+import { corsOriginsFor } from './cors';
 import { DataTables } from './data-tables';
 import { DeploymentAlarms } from './deployment-alarms';
 import { ProblemGatewayResponses } from './gateway-responses';
@@ -12,6 +13,7 @@ import { TaskRestApi } from './rest-api';
 import { RotatingKeySet } from './rotating-key-set';
 import { SafeDeployments, type GuardedAlias } from './safe-deployments';
 import { ApiUsagePlans } from './usage-plans';
+import { acknowledgeNag } from './nag';
 import { ApiWaf, wafEnabled } from './waf';
 
 export interface TaskApiStackProps extends StackProps {
@@ -48,6 +50,7 @@ export class TaskApiStack extends Stack {
     Tags.of(this).add('task-api:environment', config.name);
 
     this.data = new DataTables(this, 'Data', config.data);
+    const cors = corsOriginsFor(this, config.corsOrigins);
     const settings = {
       memoryMb: config.functions.memoryMb,
       logRetention: config.logs.retention,
@@ -62,16 +65,20 @@ export class TaskApiStack extends Stack {
       tables: this.data.tables,
       keySets: this.keySets,
       settings,
+      authorizerConcurrency: config.functions.authorizerConcurrency,
+      cors,
     });
     this.restApi = new TaskRestApi(this, 'RestApi', {
       routeFunctions: this.functions.liveByRoute,
       authorizerFunction: this.functions.liveAuthorizer,
       restApiName: config.resourcePrefix,
       accessLogs: config.logs,
+      cors,
     });
     new ProblemGatewayResponses(this, 'GatewayResponses', {
       api: this.restApi.api,
       deployment: this.restApi.deployment,
+      cors,
     });
     const stages = this.restApi.stages;
     this.usagePlans = new ApiUsagePlans(this, 'UsagePlans', {
@@ -98,7 +105,14 @@ export class TaskApiStack extends Stack {
       strategy: config.deployment,
       aliases: this.guardedAliases(),
     });
-    if (wafEnabled(this, config.waf)) this.waf = new ApiWaf(this, 'Waf', { stages });
+    if (wafEnabled(this, config.waf)) this.waf = new ApiWaf(this, 'Waf', { stages, cors });
+    else
+      for (const stage of Object.values(stages))
+        acknowledgeNag(
+          stage,
+          'APIG3',
+          `No WAF in ${config.name} by the environment's choice (lib/config/environments.ts; -c taskApi:waf=true adds it): staging and prod have one`,
+        );
 
     for (const [name, stage] of Object.entries(stages)) {
       new CfnOutput(this, `${capitalize(name)}Url`, {

@@ -3,6 +3,7 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { problemBody } from '../../functions/shared/errors/problem-body';
 import { problemTypes } from '../../functions/shared/errors/problem-types';
+import { gatewayResponseCorsHeaders, type CorsOrigins } from '../config/cors';
 
 /**
  * CDK context flag that overrides the environment's WAF setting for one command
@@ -27,6 +28,20 @@ export function wafEnabled(scope: Construct, byDefault = false): boolean {
 export interface ApiWafProps {
   /** The stages by name; the WebACL protects each. */
   readonly stages: Readonly<Record<string, apigateway.Stage>>;
+  /** Origins allowed from browsers: the rate limit's 429 carries their CORS headers when static. @default off */
+  readonly cors?: CorsOrigins;
+}
+
+/**
+ * The CORS headers of WAF's own 429. A custom response takes static headers only, so with several origins
+ * (where the gateway copies the request's Origin) it carries none, and a browser sees a network error instead.
+ */
+function staticCorsHeaders(cors: CorsOrigins | undefined): { name: string; value: string }[] {
+  const headers = Object.entries(gatewayResponseCorsHeaders(cors ?? { kind: 'off' }));
+  const values = headers.flatMap(([name, source]) =>
+    'value' in source ? [{ name, value: source.value }] : [],
+  );
+  return values.length === headers.length ? values : [];
 }
 
 /**
@@ -74,7 +89,10 @@ export class ApiWaf extends Construct {
                 customResponseBodyKey: RATE_LIMITED_BODY_KEY,
                 // The body's content type is WAF's fixed `application/json`; a custom response cannot say
                 // application/problem+json.
-                responseHeaders: [{ name: 'Retry-After', value: RATE_LIMIT_RETRY_AFTER_SECONDS }],
+                responseHeaders: [
+                  { name: 'Retry-After', value: RATE_LIMIT_RETRY_AFTER_SECONDS },
+                  ...staticCorsHeaders(props.cors),
+                ],
               },
             },
           },

@@ -13,6 +13,7 @@ import {
   type TableDefinition,
   type TableName,
 } from '../../functions/shared/data/table-definitions';
+import { LOCAL_CORS_ORIGINS_DEFAULT } from '../config/cors';
 
 /** Physical names for local tables: a prefix and the table's name in kebab case (`task-api-local-rate-limits`). */
 export function localTableNames(prefix = 'task-api-local'): Record<TableName, string> {
@@ -97,7 +98,8 @@ export async function createTables(endpoint: string, names: Record<TableName, st
 
 /**
  * The environment the functions read, pointing at local tables (each under its definition's variable) and
- * at the local key-set files (`localKeySetFiles`).
+ * at the local key-set files (`localKeySetFiles`), with the origins the local gateway allows too
+ * (`CORS_ORIGINS`, any by default).
  */
 export function localFunctionEnv(
   endpoint: string,
@@ -108,6 +110,11 @@ export function localFunctionEnv(
     ...Object.fromEntries(TABLE_NAMES.map((name) => [tableDefinitions[name].envVar, names[name]])),
     DYNAMODB_ENDPOINT: endpoint,
     AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
+    // Lambda gives every function credentials in its environment; the authorizer signs its one DynamoDB read
+    // with them (no SDK). DynamoDB Local accepts any, but not none: a machine without AWS credentials gets these.
+    AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
+    AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
+    CORS_ORIGINS: process.env.CORS_ORIGINS ?? LOCAL_CORS_ORIGINS_DEFAULT,
     ...keySetFiles,
   };
 }

@@ -1,6 +1,6 @@
 /**
- * Runs the bearer-token (TOKEN) Lambda authorizer the way API Gateway does: no Authorization header is a
- * 401 without calling it; otherwise its answer for that token is cached (`resultsCacheTtlSeconds`) and
+ * Runs the bearer-token (TOKEN) Lambda authorizer the way API Gateway does: no Authorization header, or one
+ * that fails the identity validation expression, is a 401 without calling it; otherwise its answer for that token is cached (`resultsCacheTtlSeconds`) and
  * its policy evaluated against each request's method ARN. Thrown `Unauthorized` → 401; a policy that
  * does not allow the method → ACCESS_DENIED; any other failure or a malformed answer → 5xx.
  */
@@ -28,6 +28,8 @@ export interface LocalAuthorizerOptions {
   readonly functionName: string;
   readonly ttlSeconds: number;
   readonly now: () => number;
+  /** The identity validation expression: a token that does not match is a 401 without an invocation. */
+  readonly identityValidation?: RegExp;
 }
 
 class AuthorizerError extends Error {
@@ -83,6 +85,12 @@ export class LocalAuthorizer {
   async authorize(token: string | undefined, methodArn: string): Promise<AuthorizerVerdict> {
     if (token === undefined || token.trim() === '')
       return { allowed: false, response: 'UNAUTHORIZED', reason: 'no Authorization header' };
+    if (this.options.identityValidation && !this.options.identityValidation.test(token))
+      return {
+        allowed: false,
+        response: 'UNAUTHORIZED',
+        reason: 'identity validation expression not matched',
+      };
     try {
       const answer = this.cache.get(token) ?? (await this.call(token, methodArn));
       if (!policyAllows(answer.statements, methodArn))

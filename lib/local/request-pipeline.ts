@@ -1,12 +1,24 @@
 /**
  * What the local API Gateway does between the socket and the function, in API Gateway's order:
- *   route → Lambda authorizer → API key → usage plan (throttle, quota) → 405 → payload size → function.
- * Every answer it makes itself is the deployed gateway response (problem+json).
+ *   route → (CORS preflight) → Lambda authorizer → API key → usage plan (throttle, quota) → 405 → payload
+ *   size → function.
+ * Every answer it makes itself is the deployed gateway response (problem+json), with the CORS headers the
+ * deployed one carries; a function runs with exactly the DynamoDB access its contract lists.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { authorizer as authorizerContract } from '../../functions/routes';
+import {
+  gatewayResponseCorsHeaders,
+  headerFromSource,
+  localCorsOrigins,
+  mockCorsHeaders,
+  preflightCorsHeaders,
+  PREFLIGHT_STATUS,
+  renderMockCorsHeaders,
+  type CorsOrigins,
+} from '../config/cors';
 import { renderGatewayResponse, type GatewayResponseType } from '../config/gateway-responses';
 import { mockAcceptsContentType, renderMethodNotAllowed } from '../config/method-not-allowed';
 import {
@@ -16,6 +28,7 @@ import {
   type Throttle,
   type UsagePlanDefinition,
 } from '../config/usage-plans';
+import { runWithAccess } from './dynamodb-access-guard';
 import { handlerLoader, REPOSITORY_ROOT } from './handler-modules';
 import {
   gatewayAnswer,
@@ -49,6 +62,8 @@ export interface PipelineOptions {
   /** Where contract `entry` paths are resolved; the repository root by default. */
   root?: string;
   maxPayloadBytes?: number;
+  /** Origins allowed to call from a browser; default `localCorsOrigins()` (`CORS_ORIGINS`, else any). */
+  cors?: CorsOrigins;
   /** Diagnostics (authorizer failures, malformed function results); silent by default. */
   log?: (line: string) => void;
 }
@@ -81,14 +96,17 @@ function splitTarget(target: string): { path: string; search: string } | undefin
 const socketIp = (socket: Socket): string => (socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
 
 /** A request the router matched: a route, or a known resource called with another method. */
-type Matched = Exclude<Resolution, { kind: 'not-found' }>;
+type Matched = Exclude<Resolution, { kind: 'not-found' } | { kind: 'preflight' }>;
 
 export function createRequestPipeline(options: PipelineOptions = {}): RequestPipeline {
   const clock = options.clock ?? Date.now;
   const apiKeys = options.apiKeys ?? localApiKeys();
   const log = options.log ?? (() => undefined);
   const maxPayloadBytes = options.maxPayloadBytes ?? MAX_PAYLOAD_BYTES;
-  const router = createRouter();
+  const cors = options.cors ?? localCorsOrigins();
+  const gatewayCors = gatewayResponseCorsHeaders(cors);
+  const mockCors = mockCorsHeaders(cors);
+  const router = createRouter({ preflight: cors.kind !== 'off' });
   const loadHandler = handlerLoader(options.root ?? REPOSITORY_ROOT);
   const limiter = new UsagePlanLimiter({
     plans: options.plans ?? usagePlans,
@@ -101,6 +119,7 @@ export function createRequestPipeline(options: PipelineOptions = {}): RequestPip
     functionName: authorizerContract.id,
     ttlSeconds: authorizerContract.resultsCacheTtlSeconds,
     now: clock,
+    identityValidation: new RegExp(authorizerContract.identityValidationExpression),
   });
 
   /**
@@ -140,7 +159,17 @@ export function createRequestPipeline(options: PipelineOptions = {}): RequestPip
   }
 
   return async function answer(request, requestId) {
-    const fail = (type: GatewayResponseType) => gatewayAnswer(renderGatewayResponse(type, requestId));
+    const headers = headerPairs(request.rawHeaders);
+    const origin = headerValue(headers, 'origin');
+    /** A gateway response, with the CORS headers the deployed one maps (static, or copied from the request). */
+    const fail = (type: GatewayResponseType) => {
+      const rendered = renderGatewayResponse(type, requestId);
+      for (const [name, source] of Object.entries(gatewayCors)) {
+        const value = headerFromSource(source, (header) => headerValue(headers, header));
+        if (value !== undefined) rendered.headers[name] = value;
+      }
+      return gatewayAnswer(rendered);
+    };
     const { body, tooLarge } = await readBody(request, maxPayloadBytes);
     const method = request.method ?? 'GET';
     const target = splitTarget(request.url ?? '/');
@@ -148,7 +177,18 @@ export function createRequestPipeline(options: PipelineOptions = {}): RequestPip
     const resolution = router.resolve(method, target.path);
     if (resolution.kind === 'not-found') return fail('MISSING_AUTHENTICATION_TOKEN');
 
-    const headers = headerPairs(request.rawHeaders);
+    if (resolution.kind === 'preflight') {
+      // The OPTIONS MOCK: no authorizer, no key; only the stage's throttle applies.
+      const usage = limiter.admit({ stage: resolution.stage, resource: resolution.resource, method });
+      if (usage !== 'ALLOWED') return fail(usage);
+      const preflight = preflightCorsHeaders(cors, resolution.allow);
+      return gatewayAnswer({
+        statusCode: PREFLIGHT_STATUS,
+        headers: renderMockCorsHeaders(preflight, origin),
+        body: '',
+      });
+    }
+
     const authorized = await authorize(resolution, method, headers, requestId);
     if ('failure' in authorized) return fail(authorized.failure);
     const admitted = admit(resolution, method, headers);
@@ -156,7 +196,11 @@ export function createRequestPipeline(options: PipelineOptions = {}): RequestPip
 
     if (resolution.kind === 'method-not-allowed') {
       if (!mockAcceptsContentType(headerValue(headers, 'content-type'))) return fail('DEFAULT_4XX');
-      return gatewayAnswer(renderMethodNotAllowed(resolution.allow, requestId));
+      const rendered = renderMethodNotAllowed(resolution.allow, requestId);
+      return gatewayAnswer({
+        ...rendered,
+        headers: { ...rendered.headers, ...renderMockCorsHeaders(mockCors, origin) },
+      });
     }
     if (tooLarge) return fail('REQUEST_TOO_LARGE');
 
@@ -178,8 +222,20 @@ export function createRequestPipeline(options: PipelineOptions = {}): RequestPip
       requestId,
       now: new Date(clock()),
     });
-    const handler = await loadHandler(route.entry);
-    const response = proxyResultAnswer(await handler(event, lambdaContext(route.id, randomUUID())));
+    let result: unknown;
+    try {
+      const handler = await loadHandler(route.entry);
+      // Inside the guard, the function may make exactly the DynamoDB calls its contract lists, as under IAM.
+      result = await runWithAccess(route.id, route.access, () =>
+        handler(event, lambdaContext(route.id, randomUUID())),
+      );
+    } catch (error) {
+      log(
+        `${requestId} ${route.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      return fail('DEFAULT_5XX');
+    }
+    const response = proxyResultAnswer(result);
     if (!response) {
       log(`${requestId} ${route.id} returned a malformed proxy result`);
       return fail('DEFAULT_5XX');

@@ -1,7 +1,9 @@
 /**
  * The local gateway's router, built from the route contracts (the same ones CDK turns into API Gateway
- * resources). Resolves `/<stage>/<path>` to a route and its path parameters, to "method not allowed" for a
- * known resource, or to nothing. Literal segments win over `{param}` segments, as in API Gateway.
+ * resources). Resolves `/<stage>/<path>` to a route and its path parameters, to a CORS preflight (`OPTIONS`
+ * on a known resource, when CORS is on: the deployed API has an `OPTIONS` method there then), to "method not
+ * allowed" for a known resource, or to nothing. Literal segments win over `{param}` segments, as in API
+ * Gateway, and an explicit method wins over the `ANY` that answers 405.
  */
 import { methodsByPath, routes, stages } from '../../functions/routes';
 import type { HttpMethod, RouteContract } from '../../functions/shared/http/route-contract';
@@ -14,14 +16,22 @@ export type Resolution =
       readonly route: RouteContract;
       readonly pathParameters: Record<string, string>;
     }
-  | {
-      readonly kind: 'method-not-allowed';
-      readonly stage: string;
-      readonly path: string;
-      readonly resource: string;
-      readonly allow: readonly HttpMethod[];
-    }
+  | (KnownResource & { readonly kind: 'method-not-allowed' })
+  | (KnownResource & { readonly kind: 'preflight' })
   | { readonly kind: 'not-found' };
+
+/** A resource the route table has, called with a method it does not route (or a preflight). */
+interface KnownResource {
+  readonly stage: string;
+  readonly path: string;
+  readonly resource: string;
+  readonly allow: readonly HttpMethod[];
+}
+
+export interface RouterOptions {
+  /** Answer `OPTIONS` on every resource as a CORS preflight (CORS is on). @default false */
+  readonly preflight?: boolean;
+}
 
 interface Resource {
   readonly template: string;
@@ -67,7 +77,7 @@ export interface Router {
 }
 
 /** A router over the route table and its stages. */
-export function createRouter(): Router {
+export function createRouter(options: RouterOptions = {}): Router {
   const stageNames: readonly string[] = stages;
   const resources: Resource[] = [...methodsByPath()].map(([template, methods]) => {
     const segments = splitPath(template);
@@ -94,13 +104,10 @@ export function createRouter(): Router {
           (candidate) => candidate.path === resource.template && candidate.method === method.toUpperCase(),
         );
         if (route) return { kind: 'route', stage, path, route, pathParameters };
-        return {
-          kind: 'method-not-allowed',
-          stage,
-          path,
-          resource: resource.template,
-          allow: resource.methods,
-        };
+        const known = { stage, path, resource: resource.template, allow: resource.methods };
+        return options.preflight && method.toUpperCase() === 'OPTIONS'
+          ? { kind: 'preflight', ...known }
+          : { kind: 'method-not-allowed', ...known };
       }
       return { kind: 'not-found' };
     },

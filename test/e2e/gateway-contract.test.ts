@@ -8,6 +8,8 @@ import { HttpClient, startTestGateway } from './support/http-client';
  * the real ones: the proxy event it builds, its authorizer handling, and what it does with bad results.
  */
 const clock = { now: Date.UTC(2030, 0, 2, 12) };
+/** A token the stub authorizer acts on by name, shaped like a JWS so the identity validation lets it through. */
+const stubToken = (name: string) => `${name}.stub.token`;
 let gateway: RunningGateway;
 let client: HttpClient;
 
@@ -25,7 +27,7 @@ describe('proxy event built by the local gateway', () => {
   it('carries stage, paths, decoded query and path parameters, raw headers, identity and the authorizer context', async () => {
     // Act
     const response = await client.request('GET', '/v2/tasks/a%20b?tag=x%2By&tag=z&q=hello+world&flag', {
-      token: 'event-shape',
+      token: stubToken('event-shape'),
       headers: { 'X-Repeated': 'one', 'x-test-source-ip': '192.0.2.7' },
     });
     // Assert
@@ -65,19 +67,19 @@ describe('proxy event built by the local gateway', () => {
     });
     expect(event.headers['X-Repeated']).toBe('one');
     expect(event.multiValueHeaders['X-Repeated']).toEqual(['one']);
-    expect(event.headers.authorization).toBe('Bearer event-shape');
+    expect(event.headers.authorization).toBe(`Bearer ${stubToken('event-shape')}`);
   });
 
   it('uses the socket address as sourceIp when no test header is sent', async () => {
-    const response = await client.request('GET', '/v1/users/me', { token: 'socket-ip' });
+    const response = await client.request('GET', '/v1/users/me', { token: stubToken('socket-ip') });
     expect(response.body.requestContext.identity.sourceIp).toBe('127.0.0.1');
     expect(response.body.requestContext.stage).toBe('v1');
   });
 
   it('writes multiValueHeaders and decodes base64 bodies', async () => {
-    const multi = await client.request('GET', '/v1/users/me', { token: 'multi' });
+    const multi = await client.request('GET', '/v1/users/me', { token: stubToken('multi') });
     expect(multi.headers.get('x-multi')).toBe('a, b');
-    const binary = await client.request('DELETE', '/v1/tasks/any', { token: 'binary' });
+    const binary = await client.request('DELETE', '/v1/tasks/any', { token: stubToken('binary') });
     expect(binary.text).toBe('binary ok');
     expect(binary.headers.get('x-amzn-requestid')).toBeTruthy();
   });
@@ -87,8 +89,8 @@ describe('authorizer handling', () => {
   it('caches an Allow per token for 300 s of gateway time, then calls the authorizer again', async () => {
     const calls = async () =>
       Number(
-        (await client.request('GET', '/v1/users/me', { token: 'cache-me' })).body.requestContext.authorizer
-          .calls,
+        (await client.request('GET', '/v1/users/me', { token: stubToken('cache-me') })).body.requestContext
+          .authorizer.calls,
       );
     const first = await calls();
     clock.now += 299_000;
@@ -97,12 +99,37 @@ describe('authorizer handling', () => {
     expect(await calls()).toBeGreaterThan(first);
   });
 
+  it('answers 401 without invoking the authorizer for a token that is not `Bearer <JWS>`', async () => {
+    // Prepare
+    const callsWith = async (token: string) =>
+      Number((await client.request('GET', '/v1/users/me', { token })).body.requestContext.authorizer.calls);
+    const before = await callsWith(stubToken('before-garbage'));
+    // Act
+    const refused = await Promise.all(
+      ['garbage', 'a.b', 'a.b.c.d', 'a b.c.d', `${'x'.repeat(3000)}.b.c`].map((token) =>
+        client.request('GET', '/v1/users/me', { token }),
+      ),
+    );
+    const basic = await client.request('GET', '/v1/users/me', { headers: { authorization: 'Basic YTpi' } });
+    // Assert: each a 401, and the next new token is the authorizer's very next call.
+    for (const response of [...refused, basic]) expectProblem(response, 401, 'unauthorized');
+    expect(await callsWith(stubToken('after-garbage'))).toBe(before + 1);
+  });
+
   it('answers 401 for Unauthorized and for a Deny policy, 500 when the authorizer fails', async () => {
-    const unauthorized = await client.request('GET', '/v1/users/me', { token: 'nope' });
+    const unauthorized = await client.request('GET', '/v1/users/me', { token: stubToken('nope') });
     expectProblem(unauthorized, 401, 'unauthorized');
     expect(unauthorized.headers.get('www-authenticate')).toBe('Bearer');
-    expectProblem(await client.request('GET', '/v1/users/me', { token: 'deny' }), 401, 'unauthorized');
-    expectProblem(await client.request('GET', '/v1/users/me', { token: 'crash' }), 500, 'internal-error');
+    expectProblem(
+      await client.request('GET', '/v1/users/me', { token: stubToken('deny') }),
+      401,
+      'unauthorized',
+    );
+    expectProblem(
+      await client.request('GET', '/v1/users/me', { token: stubToken('crash') }),
+      500,
+      'internal-error',
+    );
   });
 });
 
@@ -114,12 +141,12 @@ describe('bad function results', () => {
     ['a handler module that does not exist', 'PUT', '/v1/tasks/x'],
   ])('answers %s with 500 problem+json and keeps serving', async (_name, method, path) => {
     const response = await client.request(method, path, {
-      token: 'ok',
+      token: stubToken('ok'),
       json: method === 'GET' ? undefined : {},
     });
     expectProblem(response, 500, 'internal-error');
     expect(response.headers.get('set-cookie')).toBeNull();
-    expect((await client.request('GET', '/v1/users/me', { token: 'ok' })).status).toBe(200);
+    expect((await client.request('GET', '/v1/users/me', { token: stubToken('ok') })).status).toBe(200);
   });
 });
 

@@ -1,7 +1,8 @@
 import { tableDefinitions as tables } from '../../functions/shared/data/table-definitions';
 import { usagePlans } from '../../lib/config/usage-plans';
 import { environmentNames, environments, type EnvironmentName } from '../../lib/config/environments';
-import { resourcesOfType, synthesize, type SynthesizedStack } from './synth';
+import { routes } from '../../functions/routes';
+import { logicalIdOf, resourcesOfType, synthesize, type SynthesizedStack } from './synth';
 
 /** Every environment's stack, synthesized once for this file. */
 const synthesized = new Map<EnvironmentName, SynthesizedStack>(
@@ -106,13 +107,25 @@ describe('logs, functions, alarms and WAF per environment', () => {
     },
   );
 
-  it.each(each)('%s: every function gets the configured memory', (name) => {
-    for (const [id, fn] of resources(name, 'AWS::Lambda::Function'))
-      expect({ id, memory: fn.Properties.MemorySize }).toEqual({
-        id,
-        memory: environments[name].functions.memoryMb,
-      });
-  });
+  it.each(each)(
+    '%s: every function gets the configured memory, unless its contract names its own',
+    (name) => {
+      const { stack } = synthesized.get(name)!;
+      const ownMemory = new Map(
+        routes.flatMap((route) =>
+          route.memoryMb === undefined
+            ? []
+            : [[logicalIdOf(stack.functions.byRoute.get(route.id)!), route.memoryMb]],
+        ),
+      );
+      expect(ownMemory.size).toBeGreaterThan(0);
+      for (const [id, fn] of resources(name, 'AWS::Lambda::Function'))
+        expect({ id, memory: fn.Properties.MemorySize }).toEqual({
+          id,
+          memory: ownMemory.get(id) ?? environments[name].functions.memoryMb,
+        });
+    },
+  );
 
   it.each(each)('%s: the stage p99 latency alarms use the configured threshold', (name) => {
     const latencyAlarms = resources(name, 'AWS::CloudWatch::Alarm').filter(

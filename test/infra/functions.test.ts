@@ -1,7 +1,11 @@
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { tableDefinitions as tables, type TableName } from '../../functions/shared/data/table-definitions';
 import { authorizer as authorizerContract, routes } from '../../functions/routes';
-import type { RouteContract as RouteDefinition } from '../../functions/shared/http/route-contract';
+import type {
+  RouteAccess,
+  RouteContract as RouteDefinition,
+  TableAccess,
+} from '../../functions/shared/http/route-contract';
 import { logicalIdOf, mentions, resourcesOfType, synthesize } from './synth';
 
 const { stack, template } = synthesize();
@@ -12,17 +16,6 @@ const secretIds = {
   cursor: logicalIdOf(stack.keySets.cursor.secret),
 } as const;
 const keySetNames = ['token', 'cursor'] as const;
-
-/** Every action that changes data, however it is spelled (single item, batch, transaction, PartiQL). */
-const WRITE_ACTION =
-  /^dynamodb:(Put|Update|Delete|BatchWrite|TransactWrite|PartiQL(Insert|Update|Delete)|\*)/;
-const READ_ONLY_ACTIONS = new Set([
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:DescribeTable',
-]);
 
 interface Statement {
   Action: string | string[];
@@ -45,17 +38,57 @@ function statementsOf(fn: IFunction): Statement[] {
   return policies.filter((policy) => mentions(policy.roles, roleId)).flatMap((policy) => policy.statements);
 }
 
-/** The DynamoDB actions the function may perform on one table (or its indexes). */
-function tableActions(fn: IFunction, table: TableName): Set<string> {
-  return new Set(
-    statementsOf(fn)
-      .filter((statement) => mentions(statement.Resource, tables[table].logicalId))
-      .flatMap(actionsOf),
-  );
+/** Every function the contracts describe (routes and the authorizer), with its contract's access. */
+const contractFunctions = [
+  ...allRoutes.map((route) => ({
+    id: route.id,
+    fn: stack.functions.byRoute.get(route.id)!,
+    access: route.access,
+  })),
+  {
+    id: authorizerContract.id,
+    fn: stack.functions.authorizer,
+    access: authorizerContract.access as RouteAccess,
+  },
+];
+
+/**
+ * The DynamoDB permissions a function's role holds, as `table:Action` or `table/index/name:Action` (tables by
+ * their code name), read from the template's policies: each resource is a table's ARN, or that ARN joined
+ * with `/index/<name>`. Anything else (a wildcard, another table) shows as itself and fails the comparison.
+ */
+function dynamoDbPermissions(fn: IFunction): string[] {
+  const permissions = new Set<string>();
+  for (const statement of statementsOf(fn)) {
+    const actions = actionsOf(statement).filter((action) => action.startsWith('dynamodb:'));
+    for (const resource of [statement.Resource].flat()) {
+      const text = JSON.stringify(resource);
+      const table = tableNames.find((name) => mentions(resource, tables[name].logicalId));
+      const index = /\/index\/([^"]+)"/.exec(text)?.[1];
+      for (const action of actions) {
+        const where = table === undefined ? text : `${table}${index === undefined ? '' : `/index/${index}`}`;
+        permissions.add(`${where}:${action.slice('dynamodb:'.length)}`);
+      }
+    }
+  }
+  return [...permissions].sort();
+}
+
+/** What the contract lists, in the same notation. */
+function contractPermissions(access: RouteAccess): string[] {
+  return tableNames
+    .flatMap((table) => {
+      const tableAccess: TableAccess | undefined = access.tables?.[table];
+      return [
+        ...(tableAccess?.actions ?? []).map((action) => `${table}:${action}`),
+        ...(tableAccess?.indexes ?? []).map((index) => `${table}/index/${index}:Query`),
+      ];
+    })
+    .sort();
 }
 
 describe('Lambda functions', () => {
-  it('runs every function on Node.js 22, arm64, 512 MB, 10 s, traced, with its own log group', () => {
+  it('runs every function on Node.js 22, arm64, 10 s, traced, with its own log group', () => {
     const functions = resourcesOfType(template, 'AWS::Lambda::Function');
     expect(functions.length).toBeGreaterThan(0);
     for (const [id, fn] of functions) {
@@ -63,12 +96,47 @@ describe('Lambda functions', () => {
         id,
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
-        MemorySize: 512,
         Timeout: 10,
         TracingConfig: { Mode: 'Active' },
         Handler: 'index.handler',
         LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
       });
+    }
+  });
+
+  it("gives each function the environment's memory, unless its contract names its own (password hashing)", () => {
+    const memoryOf = (fn: IFunction) =>
+      resourcesOfType(template, 'AWS::Lambda::Function').find(([id]) => id === logicalIdOf(fn))?.[1]
+        .MemorySize;
+    const environmentDefault = stack.config.functions.memoryMb;
+    for (const route of allRoutes)
+      expect({ route: route.id, memory: memoryOf(stack.functions.byRoute.get(route.id)!) }).toEqual({
+        route: route.id,
+        memory: route.memoryMb ?? environmentDefault,
+      });
+    expect(memoryOf(stack.functions.authorizer)).toBe(environmentDefault);
+    // scrypt at N=2^17 wants a whole vCPU: Lambda gives one at 1 769 MB.
+    for (const id of ['Login', 'Register']) expect(memoryOf(stack.functions.byRoute.get(id)!)).toBe(1769);
+  });
+
+  it('gives each function a role that may write to its own log group only, instead of the basic execution role', () => {
+    const roles = resourcesOfType(template, 'AWS::IAM::Role');
+    for (const fn of [...stack.functions.all.values()]) {
+      const [, role] = roles.find(([id]) => id === logicalIdOf(fn.role!))!;
+      expect(role.ManagedPolicyArns).toBeUndefined();
+      const logStatements = statementsOf(fn).filter((statement) =>
+        actionsOf(statement).some((action) => action.startsWith('logs:')),
+      );
+      const [, resource] = resourcesOfType(template, 'AWS::Lambda::Function').find(
+        ([id]) => id === logicalIdOf(fn),
+      )!;
+      const logGroupId = (resource.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+      expect(logStatements).toEqual([
+        expect.objectContaining({
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] },
+        }),
+      ]);
     }
   });
 
@@ -115,69 +183,59 @@ describe('Lambda functions', () => {
 });
 
 describe('IAM least privilege', () => {
-  it('never grants dynamodb:* nor any DynamoDB action on Resource "*"', () => {
+  it('never grants dynamodb:* nor any DynamoDB action on a wildcard resource (no index/*)', () => {
     for (const { statements } of policies) {
       for (const statement of statements) {
         const dynamodbActions = actionsOf(statement).filter((action) => action.startsWith('dynamodb:'));
         if (dynamodbActions.length === 0) continue;
         expect(dynamodbActions).not.toContain('dynamodb:*');
-        expect([statement.Resource].flat()).not.toContain('*');
+        for (const resource of [statement.Resource].flat())
+          expect(JSON.stringify(resource)).not.toContain('*');
       }
     }
   });
 
-  const grants = allRoutes.flatMap((route) =>
-    tableNames.map((table) => ({ routeId: route.id, table, access: route.access.tables?.[table] ?? 'none' })),
-  );
-  const where = (access: string) => grants.filter((grant) => grant.access === access);
-
-  it.each(where('read'))(
-    '$routeId may only read the $table table, as its route row says',
-    ({ routeId, table }) => {
-      const actions = tableActions(stack.functions.byRoute.get(routeId)!, table);
-      expect(actions).toContain('dynamodb:Query');
-      expect([...actions].filter((action) => !READ_ONLY_ACTIONS.has(action))).toEqual([]);
+  it.each(contractFunctions.map(({ id, fn, access }) => [id, fn, access] as const))(
+    '%s holds exactly the DynamoDB actions and indexes its contract lists',
+    (_id, fn, access) => {
+      expect(dynamoDbPermissions(fn)).toEqual(contractPermissions(access));
     },
   );
 
-  it.each(where('readwrite'))(
-    '$routeId may read and write the $table table, as its route row says',
-    ({ routeId, table }) => {
-      const actions = tableActions(stack.functions.byRoute.get(routeId)!, table);
-      for (const action of [
-        'dynamodb:Query',
-        'dynamodb:PutItem',
-        'dynamodb:UpdateItem',
-        'dynamodb:DeleteItem',
-      ]) {
-        expect(actions).toContain(action);
-      }
-    },
-  );
-
-  it.each(where('none'))(
-    '$routeId has no access to the $table table, which its route row does not list',
-    ({ routeId, table }) => {
-      expect([...tableActions(stack.functions.byRoute.get(routeId)!, table)]).toEqual([]);
-    },
-  );
-
-  it('lets the read-only functions (get task, list tasks, me) change nothing anywhere', () => {
-    for (const routeId of ['GetTask', 'ListTasks', 'GetMe']) {
-      const actions = statementsOf(stack.functions.byRoute.get(routeId)!).flatMap(actionsOf);
-      expect({ routeId, writes: actions.filter((action) => WRITE_ACTION.test(action)) }).toEqual({
-        routeId,
-        writes: [],
+  it('lets no function Scan, batch, use PartiQL, or delete unless its contract says so', () => {
+    const granted = contractFunctions.map(({ id, fn }) => ({
+      id,
+      actions: dynamoDbPermissions(fn).map((permission) => permission.split(':').pop() ?? ''),
+    }));
+    for (const { id, actions } of granted)
+      expect({
+        id,
+        forbidden: actions.filter((action) => /^(Scan|Batch|PartiQL|Transact)/.test(action)),
+      }).toEqual({
+        id,
+        forbidden: [],
       });
+    // Only the task delete, and login (which forgets a failure record on success), may delete anything.
+    expect(granted.filter(({ actions }) => actions.includes('DeleteItem')).map(({ id }) => id)).toEqual([
+      'Login',
+      'DeleteTask',
+    ]);
+  });
+
+  it('lets the read-only routes (get task, list tasks, me) and the authorizer change nothing anywhere', () => {
+    for (const { id, fn } of contractFunctions.filter(({ id }) =>
+      ['GetTask', 'ListTasks', 'GetMe', authorizerContract.id].includes(id),
+    )) {
+      const writes = dynamoDbPermissions(fn).filter((permission) => !/:(GetItem|Query)$/.test(permission));
+      expect({ id, writes }).toEqual({ id, writes: [] });
     }
   });
 
-  it('lets the authorizer only read the tasks table (the revocation attribute), and no other table', () => {
-    const actions = tableActions(stack.functions.authorizer, 'tasks');
-    expect(actions).toContain('dynamodb:GetItem');
-    expect([...actions].filter((action) => !READ_ONLY_ACTIONS.has(action))).toEqual([]);
-    for (const table of tableNames.filter((name) => name !== 'tasks'))
-      expect([...tableActions(stack.functions.authorizer, table)]).toEqual([]);
+  it('lets only the list function query an index, and only the ones it uses', () => {
+    const indexUsers = contractFunctions.filter(({ fn }) =>
+      dynamoDbPermissions(fn).some((permission) => permission.includes('/index/')),
+    );
+    expect(indexUsers.map(({ id }) => id)).toEqual(['ListTasks']);
   });
 
   it('lets each function read exactly the key sets its contract lists: the list function cannot mint tokens', () => {

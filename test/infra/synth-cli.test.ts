@@ -35,10 +35,10 @@ describe('the CDK app through the real CLI', () => {
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
   it(
-    'synthesizes every stack offline: local esbuild bundles, no Docker, no validation findings',
+    'synthesizes every stack offline: local esbuild bundles, no Docker, no validation or cdk-nag findings',
     () => {
-      // Act: `cdk synth` without a stack name synthesizes them all.
-      const result = cdk(['synth', '--quiet', '-o', outdir], TIMEOUT_MS - 10_000);
+      // Act: `cdk synth` without a stack name synthesizes them all; with cdk-nag, as `npm run nag` runs it.
+      const result = cdk(['synth', '--quiet', '-c', 'taskApi:nag=true', '-o', outdir], TIMEOUT_MS - 10_000);
 
       // Assert
       expect({ status: result.status, stderr: result.status === 0 ? '' : result.stderr }).toEqual({

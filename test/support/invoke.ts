@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
+import { routes } from '../../functions/routes';
 import { clock } from '../../functions/shared/config/clock';
+import { runWithAccess } from '../../lib/local/dynamodb-access-guard';
 import {
   buildProxyEvent,
   lambdaContext,
@@ -32,7 +34,11 @@ export interface InvokeResult {
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON
 }
 
-/** Calls a handler in-process with the exact event shape API Gateway sends. */
+/**
+ * Calls a handler in-process with the exact event shape API Gateway sends. The route whose method and
+ * resource the options name runs with its contract's DynamoDB access only, as under its IAM role: a call the
+ * contract does not list fails (lib/local/dynamodb-access-guard.ts).
+ */
 export async function invoke(handler: ProxyHandler, options: InvokeOptions): Promise<InvokeResult> {
   const headers: [string, string][] = Object.entries(options.headers ?? {});
   let body: string | undefined;
@@ -61,7 +67,11 @@ export async function invoke(handler: ProxyHandler, options: InvokeOptions): Pro
       : undefined,
   };
   const event = buildProxyEvent(request);
-  const result = await handler(event, lambdaContext('test', randomUUID()) as never);
+  const route = routes.find(
+    (candidate) => candidate.method === options.method.toUpperCase() && candidate.path === options.resource,
+  );
+  const call = () => handler(event, lambdaContext(route?.id ?? 'test', randomUUID()) as never);
+  const result = route ? await runWithAccess(route.id, route.access, call) : await call();
   const resultHeaders = Object.fromEntries(
     Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]),
   );

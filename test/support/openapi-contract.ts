@@ -30,6 +30,18 @@ const TRANSPORT_HEADERS = new Set([
   'transfer-encoding',
 ]);
 
+/**
+ * Browser-access headers (CORS): they depend on the deployment's allowed origins and the request's `Origin`,
+ * not on the operation, so docs/API.md ("Browser clients") documents them once for every answer rather than
+ * the OpenAPI document on each; test/e2e/cors*.test.ts checks them.
+ */
+const isCorsHeader = (name: string, value: string): boolean =>
+  name.startsWith('access-control-') || (name === 'vary' && value.trim().toLowerCase() === 'origin');
+
+/** Headers a conformance check leaves aside: the transport's, the content type (checked apart) and CORS. */
+const isUncheckedHeader = (name: string, value: string): boolean =>
+  TRANSPORT_HEADERS.has(name) || name === 'content-type' || isCorsHeader(name, value);
+
 const JSON_MEDIA = /^application\/(?:[\w.-]+\+)?json$/;
 
 /** A JSON Pointer token (RFC 6901). */
@@ -92,7 +104,7 @@ class DocumentContract {
       problems.push(...this.bodyViolations('#/components/schemas/Problem', answer.text, true));
     const headers = (this.document.components as Json).headers as Json;
     for (const [name, value] of answer.headers) {
-      if (TRANSPORT_HEADERS.has(name) || name === 'content-type') continue;
+      if (isUncheckedHeader(name, value)) continue;
       const header = Object.entries(headers).find(
         ([documented]) => documented.split('.')[0]!.toLowerCase() === name,
       );
@@ -138,8 +150,8 @@ class DocumentContract {
         problems.push(...this.headerValueViolations(name, value, header));
       }
     }
-    for (const [name] of answer.headers) {
-      if (!(name in documented) && !TRANSPORT_HEADERS.has(name) && name !== 'content-type')
+    for (const [name, value] of answer.headers) {
+      if (!(name in documented) && !isUncheckedHeader(name, value))
         problems.push(`header ${name} is not documented for this answer`);
     }
     return problems;
@@ -218,6 +230,9 @@ const ANY_STAGE = 'v2';
 
 /** What is wrong with an answer according to the document its API serves (empty when it conforms). */
 export async function contractViolations(answer: ObservedAnswer): Promise<string[]> {
+  // A CORS preflight is the browser's protocol, not an operation: docs/API.md ("Browser clients") documents
+  // it once for every resource, and test/e2e/cors*.test.ts checks it.
+  if (answer.method === 'OPTIONS' && answer.status === 204) return [];
   const url = new URL(answer.url);
   const [, stage = '', ...rest] = url.pathname.split('/');
   let path = `/${rest.join('/')}`;

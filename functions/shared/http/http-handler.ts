@@ -3,6 +3,7 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { ApiLambdaContext, ApiRequest } from './api-context';
 import { authenticated } from './middleware/authenticated';
 import { deprecationSignals } from './middleware/deprecation';
+import { cors } from './middleware/cors';
 import { httpContext } from './middleware/http-context';
 import { jsonBody } from './middleware/json-body';
 import { problemErrors } from './middleware/problem-errors';
@@ -23,7 +24,7 @@ type WiringFor<C extends RouteContract> = C extends { readonly rateLimit: RateLi
 
 /**
  * The one factory every endpoint is built with. It reads the route's contract and owns the middleware
- * order, so no handler repeats it: context + response headers (outermost), a deprecated version's
+ * order, so no handler repeats it: context + response headers (outermost), CORS, a deprecated version's
  * signals, problem+json errors, per-IP rate limit, bearer-token auth, JSON body, validation, then the
  * plain handler, which receives a typed, validated `ApiRequest`.
  */
@@ -35,6 +36,7 @@ export function httpHandler<C extends RouteContract>(
   const [wired] = wiring as [Wiring?];
   const lambda = middy<APIGatewayProxyEvent, ApiResponse, Error, ApiLambdaContext>()
     .use(httpContext(route.cache))
+    .use(cors())
     .use(deprecationSignals())
     .use(problemErrors());
   if (route.rateLimit) {

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import type { TableName } from '../data/table-definitions';
+import type { TableName, tableDefinitions } from '../data/table-definitions';
 import type { Versioned } from '../domain/api-version';
 import type { ResponseSchemaName } from '../domain/response-schemas';
 import type { ProblemKind } from '../errors/problem-types';
@@ -14,8 +14,32 @@ import type { ResponseHeaderName } from './response-headers';
  */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** What a function may do on a table: least privilege per route. */
-export type TableAccess = 'read' | 'readwrite';
+/**
+ * A DynamoDB action as IAM names it (`dynamodb:<action>`), among those the functions call. A transaction
+ * (`TransactWriteItems`) is authorized per part: PutItem, UpdateItem, DeleteItem or ConditionCheckItem on
+ * each item's table. Scan, the batch calls and PartiQL are not here because no function may use them.
+ */
+export type DynamoDbAction =
+  'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem';
+
+/** The index names a table definition declares (local and global). */
+export type IndexNameOf<T extends TableName> =
+  | (typeof tableDefinitions)[T]['localIndexes'][number]['indexName']
+  | (typeof tableDefinitions)[T]['globalIndexes'][number]['indexName'];
+
+/**
+ * What a function may do on one table, exactly as its code does it: the actions it calls on the table itself
+ * (`Query` here means a Query of the table's own key), and the indexes it queries, by name. IAM grants these
+ * and nothing else; the local gateway refuses any other call the same way (lib/local/dynamodb-access-guard.ts).
+ */
+export interface TableAccess<Index extends string = string> {
+  readonly actions: readonly DynamoDbAction[];
+  /** Indexes the function Queries (the only call it makes on an index). */
+  readonly indexes?: readonly Index[];
+}
+
+/** Per table, what the function may do there; a table not listed is out of reach. */
+export type TablesAccess = { readonly [T in TableName]?: TableAccess<IndexNameOf<T>> };
 
 /**
  * `no-store` for auth answers; `revalidate` (private, no-cache) for task answers; `public` for static files
@@ -77,7 +101,7 @@ export interface SuccessAnswer {
 export type KeySetAccess = 'token' | 'cursor';
 
 export interface RouteAccess {
-  readonly tables?: Partial<Record<TableName, TableAccess>>;
+  readonly tables?: TablesAccess;
   readonly keySets?: readonly KeySetAccess[];
 }
 
@@ -105,8 +129,9 @@ export interface RouteContract {
   /** Problems this route answers beyond those its features imply (see `problemKindsOf`). */
   readonly errors?: readonly ProblemKind[];
   /**
-   * Least privilege: the tables the function may touch and how, and the key sets it reads (`token`: signs or
-   * verifies access tokens; `cursor`: signs and verifies list cursors). Only those are given to it.
+   * Least privilege: the DynamoDB actions and indexes the function calls, per table, and the key sets it
+   * reads (`token`: signs or verifies access tokens; `cursor`: signs and verifies list cursors). Only those
+   * are given to it.
    */
   readonly access: RouteAccess;
   /**
@@ -115,6 +140,8 @@ export interface RouteContract {
    * `require.resolve('<package>/<file>')` finds it on Lambda as it does locally.
    */
   readonly runtimeFiles?: readonly string[];
+  /** The function's memory (MB) when the environment's default does not fit its work (e.g. password hashing). */
+  readonly memoryMb?: number;
 }
 
 /**

@@ -20,7 +20,8 @@ export async function npmStart(): Promise<StartedServer> {
     [join(root, 'node_modules/tsx/dist/cli.mjs'), 'bin/local.ts'],
     {
       cwd: root,
-      env: { ...process.env, PORT: String(port), LOG_LEVEL: 'silent' },
+      // As on a machine without AWS credentials (the test workers get stand-ins from test/support/env.ts).
+      env: { ...withoutAwsCredentials(process.env), PORT: String(port), LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -48,4 +49,9 @@ export async function npmStart(): Promise<StartedServer> {
         child.kill('SIGINT');
       }),
   };
+}
+
+function withoutAwsCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { AWS_ACCESS_KEY_ID: _id, AWS_SECRET_ACCESS_KEY: _secret, AWS_SESSION_TOKEN: _token, ...rest } = env;
+  return rest;
 }
