@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { authorizer as authorizerContract, routes } from '../functions/routes';
+import { environments } from '../lib/config/environments';
 import type { BenchContext } from './context';
 import { summarizeCalls, type DynamoCall } from './dynamo-meter';
 import { authorizer, handlers } from './handlers';
@@ -19,6 +21,9 @@ import { median } from './stats';
  * per request, DynamoDB requests and units, log and response bytes) and the prices in bench/prices.ts.
  * The assumptions that are not measurements are all here, named.
  */
+/** Production: the environment whose bill matters. */
+const PRICED = environments.prod;
+
 export const ASSUMPTIONS = {
   /** Steady traffic, for X-Ray's default sampling (1 request a second + 5 % of the rest). */
   requestsPerSecond: 10,
@@ -28,18 +33,51 @@ export const ASSUMPTIONS = {
   coldStartRate: 0.01,
   /** Lambda's runtime start before our module loads, added to the measured import to estimate INIT (ms). */
   runtimeInitMs: [60, 150] as const,
-  memoryMb: 512,
-  /**
-   * How much longer CPU work takes in the function than in this process: 1 when a short burst runs at a
-   * full core as fast as this one; high when 512 MB's CPU share (512 / 1,769 of a vCPU) throttles it and
-   * a Graviton core is 25 % slower than this machine's.
-   */
-  cpuFactor: [1, (LAMBDA_MB_PER_VCPU / 512) * 1.25] as const,
+  /** The environment priced: its functions' memory and its log retention (lib/config/environments.ts). */
+  environment: PRICED.name,
+  /** How much slower than this machine's a Graviton core is assumed to be (the high end of `cpuFactor`). */
+  gravitonSlowdown: 1.25,
   /** DynamoDB's own latency seen from Lambda in the same region, per request (ms): not measurable here. */
   dynamoMs: { single: [3, 8] as const, transaction: [8, 20] as const },
-  /** CloudWatch Logs retention of every log group in the stack (retention: ONE_MONTH). */
-  logRetentionMonths: 1,
+  /** CloudWatch Logs retention of every log group in the priced environment, in months. */
+  logRetentionMonths: PRICED.logs.retention / 30,
 };
+
+/** The memory (MB) of a function in the priced environment: its contract's, else the environment's. */
+export function memoryOf(functionId: string): number {
+  const contract = [...routes, authorizerContract].find((each) => each.id === functionId);
+  return (contract && 'memoryMb' in contract ? contract.memoryMb : undefined) ?? PRICED.functions.memoryMb;
+}
+
+/**
+ * How much longer CPU work takes in the function than in this process: 1 when a short burst runs at a
+ * full core as fast as this one; high when the memory's CPU share (memory / 1,769 MB of a vCPU) throttles
+ * it and a Graviton core is slower than this machine's.
+ */
+export function cpuFactor(memoryMb: number): Range {
+  return [1, Math.max(1, LAMBDA_MB_PER_VCPU / memoryMb) * ASSUMPTIONS.gravitonSlowdown];
+}
+
+/** The priced memories and the CPU factor each gets, for the table's title: "512 MB (…), Login 1769 MB (…)". */
+export function memoryNote(): string {
+  const ids = [...routes, authorizerContract].map((each) => each.id);
+  const byMemory = new Map<number, string[]>();
+  for (const id of ids) byMemory.set(memoryOf(id), [...(byMemory.get(memoryOf(id)) ?? []), id]);
+  const usual = PRICED.functions.memoryMb;
+  return [...byMemory]
+    .sort(([a], [b]) => (a === usual ? -1 : b === usual ? 1 : a - b))
+    .map(([memoryMb, names]) => {
+      const [low, high] = cpuFactor(memoryMb);
+      return `${memoryMb === usual ? 'functions' : names.join(', ')} ${memoryMb} MB: CPU ×${low}–${high.toFixed(2)} of this machine`;
+    })
+    .join('; ');
+}
+
+/** Whether the function reads a key set: one Secrets Manager call per cold start (then cached). */
+function readsKeySet(functionId: string): boolean {
+  const contract = [...routes, authorizerContract].find((each) => each.id === functionId);
+  return (contract?.access.keySets ?? []).length > 0;
+}
 
 type Range = readonly [number, number];
 
@@ -508,13 +546,14 @@ const perMillion = (dollarsPerRequest: number) => dollarsPerRequest * 1e6;
 const GB = 1024 ** 3;
 
 /** Billed Lambda milliseconds for `cpuMs` of this machine's CPU plus the DynamoDB requests' latency. */
-function billedMs(cpuMs: number, dynamo: EndpointMeasure['dynamo']): Range {
+function billedMs(cpuMs: number, dynamo: EndpointMeasure['dynamo'], memoryMb: number): Range {
+  const factor = cpuFactor(memoryMb);
   const requestsOf = (name: string) => (dynamo.commands.match(new RegExp(name, 'g')) ?? []).length;
   const transactions = requestsOf('TransactWriteItems');
   const singles = dynamo.requests - transactions;
   const at = (end: 0 | 1) =>
     Math.ceil(
-      cpuMs * ASSUMPTIONS.cpuFactor[end] +
+      cpuMs * factor[end] +
         singles * ASSUMPTIONS.dynamoMs.single[end] +
         transactions * ASSUMPTIONS.dynamoMs.transaction[end],
     );
@@ -527,32 +566,39 @@ function price(
   importMs: Map<string, number>,
   platformBytes: number,
 ): EndpointCost {
-  const gbSecond = (ms: number) => (ASSUMPTIONS.memoryMb / 1024) * (ms / 1000) * prices.lambda.armPerGbSecond;
-  const billed = billedMs(endpoint.cpuMs, endpoint.dynamo);
-  const lambdaDuration: Range = [gbSecond(billed[0]), gbSecond(billed[1])];
+  const gbSecond = (id: string, ms: number) =>
+    (memoryOf(id) / 1024) * (ms / 1000) * prices.lambda.armPerGbSecond;
+  const billed = billedMs(endpoint.cpuMs, endpoint.dynamo, memoryOf(endpoint.functionId));
+  const lambdaDuration: Range = [
+    gbSecond(endpoint.functionId, billed[0]),
+    gbSecond(endpoint.functionId, billed[1]),
+  ];
   const initMs = (id: string): Range => {
     const imported = importMs.get(id) ?? 0;
+    const factor = cpuFactor(memoryOf(id));
     return [
-      ASSUMPTIONS.runtimeInitMs[0] + imported * ASSUMPTIONS.cpuFactor[0],
-      ASSUMPTIONS.runtimeInitMs[1] + imported * ASSUMPTIONS.cpuFactor[1],
+      ASSUMPTIONS.runtimeInitMs[0] + imported * factor[0],
+      ASSUMPTIONS.runtimeInitMs[1] + imported * factor[1],
     ];
   };
-  const secretFetch = ['Login', 'ListTasks', 'Authorizer'].includes(endpoint.functionId)
-    ? prices.secretsManager.perTenThousandCalls / 10_000
-    : 0;
+  const secretFetch = (id: string) =>
+    readsKeySet(id) ? prices.secretsManager.perTenThousandCalls / 10_000 : 0;
   const init = initMs(endpoint.functionId);
-  const coldStarts: Range = [
-    ASSUMPTIONS.coldStartRate * (gbSecond(init[0]) + secretFetch),
-    ASSUMPTIONS.coldStartRate * (gbSecond(init[1]) + secretFetch),
-  ];
+  const coldStart = (end: 0 | 1) =>
+    ASSUMPTIONS.coldStartRate * (gbSecond(endpoint.functionId, init[end]) + secretFetch(endpoint.functionId));
+  const coldStarts: Range = [coldStart(0), coldStart(1)];
 
-  const authorizerBilled = billedMs(authorizerMeasure.cpuMs, authorizerMeasure.dynamo);
-  const authorizerInit = initMs('Authorizer');
+  const authorizerId = authorizerContract.id;
+  const authorizerBilled = billedMs(
+    authorizerMeasure.cpuMs,
+    authorizerMeasure.dynamo,
+    memoryOf(authorizerId),
+  );
+  const authorizerInit = initMs(authorizerId);
   const authorizerPerMiss = (end: 0 | 1) =>
     prices.lambda.requestsPerMillion / 1e6 +
-    gbSecond(authorizerBilled[end]) +
-    ASSUMPTIONS.coldStartRate *
-      (gbSecond(authorizerInit[end]) + prices.secretsManager.perTenThousandCalls / 10_000) +
+    gbSecond(authorizerId, authorizerBilled[end]) +
+    ASSUMPTIONS.coldStartRate * (gbSecond(authorizerId, authorizerInit[end]) + secretFetch(authorizerId)) +
     (platformBytes / GB) * (prices.cloudwatchLogs.ingestionPerGb + prices.cloudwatchLogs.storagePerGbMonth);
   const authorizerShare: Range = endpoint.authenticated
     ? [

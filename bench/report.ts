@@ -4,7 +4,7 @@ import {
   type BundleMeasure,
   type BundleResults,
 } from './bundles';
-import type { CostResults } from './cost';
+import { memoryNote, type CostResults } from './cost';
 import { API_KEYED, type IdempotencyResults } from './idempotency';
 import type { ProjectionResult } from './index-projections';
 import type { ListingResults } from './listing';
@@ -365,7 +365,7 @@ export function printCost(results: CostResults, projections: ProjectionResult[])
   printTable(
     `6. Cost per million requests on AWS, USD (us-east-1 on demand, bench/prices.ts). Assumed: ${a.requestsPerSecond} req/s steady (X-Ray default sampling), ` +
       `authorizer cache miss ${(a.authorizerMissRate * 100).toFixed(0)} %, cold starts ${(a.coldStartRate * 100).toFixed(0)} %, ` +
-      `${a.memoryMb} MB arm64, CPU ×${a.cpuFactor[0]}–${a.cpuFactor[1].toFixed(1)} of this machine, DynamoDB ${a.dynamoMs.single.join('–')} ms a request (${a.dynamoMs.transaction.join('–')} ms a transaction)`,
+      `${a.environment}'s functions on arm64 (${memoryNote()}), DynamoDB ${a.dynamoMs.single.join('–')} ms a request (${a.dynamoMs.transaction.join('–')} ms a transaction)`,
     [
       'request',
       'API Gateway',

@@ -6,6 +6,7 @@ import { prepareFixtures } from './fixtures';
 import { measureIdempotency } from './idempotency';
 import { measureProjections } from './index-projections';
 import { measureListing } from './listing';
+import { measureLogin, printLogin } from './login';
 import { measureOverhead } from './overhead';
 import {
   printBundles,
@@ -45,6 +46,8 @@ export async function runSuite(
   progress('2/6 handler overhead');
   const overhead = await measureOverhead(context);
   printOverhead(overhead);
+  const login = await measureLogin();
+  printLogin(login);
 
   progress('3/6 listing');
   const listing = await measureListing(context);
@@ -68,7 +71,7 @@ export async function runSuite(
   mkdirSync(join(file, '..'), { recursive: true });
   writeFileSync(
     file,
-    `${JSON.stringify({ meta: { ...meta, seedMs, totalSeconds }, roundTrips, overhead, listing, idempotency, bundles, cost, projections }, null, 2)}\n`,
+    `${JSON.stringify({ meta: { ...meta, seedMs, totalSeconds }, roundTrips, overhead, login, listing, idempotency, bundles, cost, projections }, null, 2)}\n`,
   );
   console.log(`\nmeasured in ${totalSeconds.toFixed(0)} s; results written to .bench/results.json`);
 }
