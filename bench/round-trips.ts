@@ -1,3 +1,4 @@
+import { lambdaContext } from '../lib/local/proxy-event';
 import { authorizer, handlers } from './handlers';
 import type { BenchContext } from './context';
 import { summarizeCalls, type CallSummary } from './dynamo-meter';
@@ -41,11 +42,14 @@ export async function measureRoundTrips(
   };
 
   await measure('authorizer (JWT from login)', 0, 'HS256 verified in memory', async () => {
-    const policy = await authorizer({
-      type: 'TOKEN',
-      authorizationToken: `Bearer ${token}`,
-      methodArn: 'arn:aws:execute-api:us-east-1:123456789012:local/v2/GET/tasks',
-    });
+    const policy = await authorizer(
+      {
+        type: 'TOKEN',
+        authorizationToken: `Bearer ${token}`,
+        methodArn: 'arn:aws:execute-api:us-east-1:123456789012:local/v2/GET/tasks',
+      },
+      lambdaContext('Authorizer'),
+    );
     if (policy.principalId !== listUserId) throw new Error('authorizer returned another principal');
   });
 

@@ -1,5 +1,7 @@
 import type { APIGatewayAuthorizerResult, APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
 import { verifyAccessToken } from '../shared/auth/access-tokens';
+import { authorizerHandler } from '../shared/http/authorizer-handler';
+import { authorizerContract } from './authorizer.contract';
 
 /**
  * The gateway's bearer-token authorizer (TOKEN type). Verifies the JWT in memory (no database read) and
@@ -7,16 +9,17 @@ import { verifyAccessToken } from '../shared/auth/access-tokens';
  * route. The user id and the token's expiry travel to the functions in the authorizer context; the
  * functions re-check the expiry, so a cached policy never outlives its token.
  *
- * Any failure throws exactly `Unauthorized`: API Gateway's signal for a 401 (UNAUTHORIZED response).
+ * Any failure throws exactly `Unauthorized`: API Gateway's signal for a 401 (UNAUTHORIZED response), with
+ * what went wrong as its `cause` (the wrapper logs and counts it).
  */
-export async function handler(event: APIGatewayTokenAuthorizerEvent): Promise<APIGatewayAuthorizerResult> {
+async function authorize(event: APIGatewayTokenAuthorizerEvent): Promise<APIGatewayAuthorizerResult> {
   // The auth scheme name is case-insensitive (RFC 9110 §11.1).
   const match = /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i.exec(
     event.authorizationToken ?? '',
   );
   if (!match?.[1]) throw new Error('Unauthorized');
-  const claims = await verifyAccessToken(match[1]).catch(() => {
-    throw new Error('Unauthorized');
+  const claims = await verifyAccessToken(match[1]).catch((error: unknown) => {
+    throw new Error('Unauthorized', { cause: error });
   });
   return {
     principalId: claims.userId,
@@ -27,6 +30,8 @@ export async function handler(event: APIGatewayTokenAuthorizerEvent): Promise<AP
     context: { userId: claims.userId, expiresAt: claims.expiresAt },
   };
 }
+
+export const handler = authorizerHandler(authorizerContract, authorize);
 
 /** `arn:…:execute-api:region:account:apiId/stage/METHOD/path` → `arn:…:apiId/*` (every stage, method, path). */
 function apiWideArn(methodArn: string): string {

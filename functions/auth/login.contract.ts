@@ -16,5 +16,6 @@ export const loginContract = {
   request: { body: { schema: { v1: LoginBodySchema, v2: LoginBodySchema } } },
   responses: [{ status: 200, description: 'A bearer access token', body: 'Token' }],
   errors: ['unauthorized'],
+  metrics: { success: 'LoginsSucceeded', unauthorized: 'LoginsFailed' },
   access: { tables: { tasks: 'read', rateLimits: 'readwrite' }, signingSecret: true },
 } as const satisfies RouteContract;

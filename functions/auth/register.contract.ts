@@ -16,5 +16,6 @@ export const registerContract = {
   request: { body: { schema: { v1: RegisterBodySchema, v2: RegisterBodySchema } } },
   responses: [{ status: 201, description: 'The new user', body: 'User', headers: ['Location'] }],
   errors: ['email-taken'],
+  metrics: { success: 'Registrations' },
   access: { tables: { tasks: 'readwrite', rateLimits: 'readwrite' } },
 } as const satisfies RouteContract;

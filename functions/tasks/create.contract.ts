@@ -27,5 +27,6 @@ export const createTaskContract = {
     },
   ],
   errors: ['idempotency-in-flight', 'idempotency-key-reused'],
+  metrics: { success: 'TasksCreated' },
   access: { tables: { tasks: 'readwrite', idempotency: 'readwrite' } },
 } as const satisfies RouteContract;

@@ -16,5 +16,6 @@ export const deleteTaskContract = {
   request: { path: TaskPathSchema, headers: ConditionalWriteHeaders },
   responses: [{ status: 204, description: 'Deleted' }],
   errors: ['precondition-failed'],
+  metrics: { success: 'TasksDeleted' },
   access: { tables: { tasks: 'readwrite' } },
 } as const satisfies RouteContract;

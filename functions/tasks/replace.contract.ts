@@ -20,5 +20,6 @@ export const replaceTaskContract = {
   },
   responses: [{ status: 200, description: 'The replaced task', body: 'Task', headers: ['ETag'] }],
   errors: ['precondition-failed'],
+  metrics: { success: 'TasksUpdated' },
   access: { tables: { tasks: 'readwrite' } },
 } as const satisfies RouteContract;

@@ -23,5 +23,6 @@ export const updateTaskContract = {
   },
   responses: [{ status: 200, description: 'The updated task', body: 'Task', headers: ['ETag'] }],
   errors: ['precondition-failed'],
+  metrics: { success: 'TasksUpdated' },
   access: { tables: { tasks: 'readwrite' } },
 } as const satisfies RouteContract;

@@ -1,5 +1,6 @@
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { TABLE_NAMES, tableDefinitions, type TableName } from '../../functions/shared/data/table-definitions';
@@ -12,6 +13,8 @@ export interface ApiFunctionsProps {
   readonly signingSecret: secretsmanager.ISecret;
   /** The functions' LOG_LEVEL. */
   readonly logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /** The share of invocations (0..1) that log at DEBUG whatever the level (Powertools' debug sampling). */
+  readonly debugSampleRate?: number;
 }
 
 /**
@@ -24,6 +27,8 @@ export class ApiFunctions extends Construct {
   readonly authorizer: lambda.IFunction;
   /** Every function (routes and authorizer) by construct id. */
   readonly all: ReadonlyMap<string, lambda.IFunction>;
+  /** Every function's log group (what the saved log queries search). */
+  readonly logGroups: readonly logs.ILogGroup[];
 
   constructor(scope: Construct, id: string, props: ApiFunctionsProps) {
     super(scope, id);
@@ -36,9 +41,11 @@ export class ApiFunctions extends Construct {
       // ARN (not a secret); only the functions that use the secret may read its value (grantRead below).
       SIGNING_SECRET_ARN: props.signingSecret.secretArn,
       LOG_LEVEL: props.logLevel ?? 'info',
+      POWERTOOLS_LOGGER_SAMPLE_RATE: String(props.debugSampleRate ?? 0),
     };
 
     const byRoute = new Map<string, lambda.IFunction>();
+    const logGroups: logs.ILogGroup[] = [];
     for (const route of routes) {
       const fn = new ApiFunction(this, route.id, {
         entry: route.entry,
@@ -48,6 +55,7 @@ export class ApiFunctions extends Construct {
       for (const [name, access] of tableGrants(route)) fn.grantTableAccess(props.tables[name], access);
       if (route.access.signingSecret) props.signingSecret.grantRead(fn.function);
       byRoute.set(route.id, fn.function);
+      logGroups.push(fn.function.logGroup);
     }
 
     const authorizerFunction = new ApiFunction(this, authorizer.id, {
@@ -60,6 +68,7 @@ export class ApiFunctions extends Construct {
     this.byRoute = byRoute;
     this.authorizer = authorizerFunction.function;
     this.all = new Map([...byRoute, [authorizer.id, authorizerFunction.function]]);
+    this.logGroups = [...logGroups, authorizerFunction.function.logGroup];
   }
 }
 

@@ -29,6 +29,8 @@ export class TaskRestApi extends Construct {
   /** The one deployment both stages serve; its logical id changes whenever the API's shape does. */
   readonly deployment: apigateway.Deployment;
   readonly stages: Readonly<Record<StageName, apigateway.Stage>>;
+  /** Each stage's access log group (one JSON line per request). */
+  readonly accessLogs: ReadonlyMap<StageName, logs.ILogGroup>;
   /** Every route's method, by `methodKey(path, method)`. */
   readonly methods: ReadonlyMap<string, apigateway.Method>;
 
@@ -87,16 +89,19 @@ export class TaskRestApi extends Construct {
       ]),
     });
 
-    this.stages = Object.fromEntries(stages.map((name) => [name, this.stage(name)])) as Record<
+    const accessLogs = new Map<StageName, logs.ILogGroup>();
+    this.accessLogs = accessLogs;
+    this.stages = Object.fromEntries(stages.map((name) => [name, this.stage(name, accessLogs)])) as Record<
       StageName,
       apigateway.Stage
     >;
   }
 
-  private stage(name: StageName): apigateway.Stage {
+  private stage(name: StageName, logGroups: Map<StageName, logs.ILogGroup>): apigateway.Stage {
     const accessLogs = new logs.LogGroup(this, `${name}AccessLogs`, {
       retention: logs.RetentionDays.ONE_MONTH,
     });
+    logGroups.set(name, accessLogs);
     return new apigateway.Stage(this, `${name}Stage`, {
       deployment: this.deployment,
       stageName: name,

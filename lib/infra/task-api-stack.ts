@@ -2,25 +2,29 @@ import { Aws, CfnOutput, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { OperationalAlarms } from './alarms';
 import { ApiFunctions } from './api-functions';
 import { DataTables } from './data-tables';
 import { ProblemGatewayResponses } from './gateway-responses';
+import { ApiDashboard } from './observability/dashboard';
+import { LogQueries } from './observability/log-queries';
+import { observabilitySettings } from './observability/settings';
+import { SloAlarms } from './observability/slo-alarms';
 import { TaskRestApi } from './rest-api';
 import { ApiUsagePlans } from './usage-plans';
 import { ApiWaf, wafEnabled } from './waf';
 
 /**
  * The whole Task API: DynamoDB tables, one Lambda function per route plus the authorizer, the REST API
- * with stages v1 and v2, usage plans and keys, problem+json gateway responses, alarms, and (with the
- * `taskApi:waf` context flag) a WAF. Every part is built from the shared config, not restated here.
+ * with stages v1 and v2, usage plans and keys, problem+json gateway responses, SLO alarms, a dashboard and
+ * saved log queries (docs/OPERATIONS.md), and (with the `taskApi:waf` context flag) a WAF. Every part is built from the shared config, not restated here.
  */
 export class TaskApiStack extends Stack {
   readonly data: DataTables;
   readonly functions: ApiFunctions;
   readonly restApi: TaskRestApi;
   readonly usagePlans: ApiUsagePlans;
-  readonly alarms: OperationalAlarms;
+  readonly alarms: SloAlarms;
+  readonly dashboard: ApiDashboard;
   readonly waf?: ApiWaf;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -33,7 +37,12 @@ export class TaskApiStack extends Stack {
       description: 'Task API signing secret (access tokens, list cursors)',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
-    this.functions = new ApiFunctions(this, 'Functions', { tables: this.data.tables, signingSecret });
+    const observability = observabilitySettings(this);
+    this.functions = new ApiFunctions(this, 'Functions', {
+      tables: this.data.tables,
+      signingSecret,
+      debugSampleRate: observability.debugSampleRate,
+    });
     this.restApi = new TaskRestApi(this, 'RestApi', {
       routeFunctions: this.functions.byRoute,
       authorizerFunction: this.functions.authorizer,
@@ -48,11 +57,21 @@ export class TaskApiStack extends Stack {
       stages: Object.values(stages),
       methods: this.restApi.methods,
     });
-    this.alarms = new OperationalAlarms(this, 'Alarms', {
+    this.alarms = new SloAlarms(this, 'Alarms', {
       functions: this.functions.byRoute,
       authorizer: this.functions.authorizer,
       stages,
-      tasksTable: this.data.tables.tasks,
+      tables: this.data.tables,
+      email: observability.alarmEmail,
+    });
+    this.dashboard = new ApiDashboard(this, 'Dashboard', {
+      stages,
+      functions: this.functions.all,
+      tables: this.data.tables,
+      alarms: this.alarms.all,
+    });
+    new LogQueries(this, 'LogQueries', {
+      logGroups: [...this.functions.logGroups, ...this.restApi.accessLogs.values()],
     });
     if (wafEnabled(this)) this.waf = new ApiWaf(this, 'Waf', { stages });
 
@@ -70,7 +89,12 @@ export class TaskApiStack extends Stack {
     }
     new CfnOutput(this, 'AlarmTopicArn', {
       value: this.alarms.topic.topicArn,
-      description: 'Subscribe to this SNS topic to receive the alarms',
+      description:
+        'Subscribe to this SNS topic to receive the alarms (or deploy with -c taskApi:alarmEmail=…)',
+    });
+    new CfnOutput(this, 'DashboardName', {
+      value: this.dashboard.dashboard.dashboardName,
+      description: 'The CloudWatch dashboard to read top to bottom (docs/OPERATIONS.md)',
     });
   }
 }

@@ -1,5 +1,6 @@
 import { hkdfSync } from 'node:crypto';
 import { env } from '../config/env';
+import { traceAwsClient } from '../observability/tracing';
 
 /**
  * Keys derived from the one signing secret (HKDF, one label per use), so a token key can never verify a
@@ -30,7 +31,7 @@ async function load(): Promise<SigningKeys> {
 
 async function fetchSecret(secretId: string): Promise<string> {
   const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
-  const { SecretString } = await new SecretsManagerClient({}).send(
+  const { SecretString } = await traceAwsClient(new SecretsManagerClient({})).send(
     new GetSecretValueCommand({ SecretId: secretId }),
   );
   if (!SecretString) throw new Error('The signing secret has no string value');

@@ -4,6 +4,7 @@ import type { ApiLambdaContext, ApiRequest } from './api-context';
 import { authenticated } from './middleware/authenticated';
 import { httpContext } from './middleware/http-context';
 import { jsonBody } from './middleware/json-body';
+import { observe } from './middleware/observe';
 import { problemErrors } from './middleware/problem-errors';
 import type { ApiMiddleware } from './middleware/types';
 import { validate } from './middleware/validate';
@@ -22,7 +23,8 @@ type WiringFor<C extends RouteContract> = C extends { readonly rateLimit: RateLi
 
 /**
  * The one factory every endpoint is built with. It reads the route's contract and owns the middleware
- * order, so no handler repeats it: context + response headers (outermost), problem+json errors, per-IP
+ * order, so no handler repeats it: logs, metrics and traces (outermost: they see every answer), context +
+ * response headers, problem+json errors, per-IP
  * rate limit, bearer-token auth, JSON body, validation, then the plain handler, which receives a typed,
  * validated `ApiRequest`.
  */
@@ -33,6 +35,7 @@ export function httpHandler<C extends RouteContract>(
 ) {
   const [wired] = wiring as [Wiring?];
   const lambda = middy<APIGatewayProxyEvent, ApiResponse, Error, ApiLambdaContext>()
+    .use(observe(route))
     .use(httpContext(route.cache))
     .use(problemErrors());
   if (route.rateLimit) {

@@ -3,6 +3,7 @@ import type { TableName } from '../data/table-definitions';
 import type { Versioned } from '../domain/api-version';
 import type { ResponseSchemaName } from '../domain/response-schemas';
 import type { ProblemKind } from '../errors/problem-types';
+import type { RouteMetrics } from '../observability/api-metrics';
 import type { ResponseHeaderName } from './response-headers';
 
 /**
@@ -81,6 +82,8 @@ export interface RouteContract {
   readonly responses: readonly SuccessAnswer[];
   /** Problems this route answers beyond those its features imply (see `problemKindsOf`). */
   readonly errors?: readonly ProblemKind[];
+  /** The API metric its successes (and, by problem kind, its refusals) count; derived by the middleware. */
+  readonly metrics?: RouteMetrics;
   /** Least privilege: the tables the function may touch and how, and whether it reads the signing secret. */
   readonly access: {
     readonly tables?: Partial<Record<TableName, TableAccess>>;

@@ -1,0 +1,19 @@
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { ApiMetric } from './api-metrics';
+import { METRICS_NAMESPACE, SERVICE_NAME } from './service';
+
+/**
+ * The functions' one Powertools Metrics instance: CloudWatch Embedded Metric Format documents in the
+ * function's log stream, namespace `TaskApi`, default dimension `service`; the request middleware adds
+ * `stage` and publishes once per request (only when something was counted).
+ */
+export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME });
+
+/**
+ * Counts one occurrence of an API metric in the current request. Most metrics are derived from the answer
+ * by the request middleware; this is the hook for events the answer alone cannot tell apart (which of
+ * two limits refused a login). One line where it happens: `countMetric('AccountLoginLimitHits')`.
+ */
+export function countMetric(name: ApiMetric): void {
+  metrics.addMetric(name, MetricUnit.Count, 1);
+}
