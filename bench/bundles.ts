@@ -27,7 +27,7 @@ const ROOT = resolve(__dirname, '..');
 const run = promisify(execFile);
 
 /** The options every bundle shares: bundle, minify, tree-shake, node22, CommonJS, nothing external. */
-const COMMON: BuildOptions = {
+export const COMMON: BuildOptions = {
   bundle: true,
   minify: true,
   treeShaking: true,
@@ -41,7 +41,7 @@ const COMMON: BuildOptions = {
  * `plain`: the options above. `deploy`: what lib/infra/api-function.ts adds: packages' ES module build
  * first (`mainFields`), an external source map without sources, and `NODE_OPTIONS=--enable-source-maps`.
  */
-const CONFIGS = {
+export const CONFIGS = {
   plain: { options: {}, nodeOptions: [] as string[] },
   deploy: {
     options: {
@@ -61,7 +61,8 @@ const IMPORT_PROBE = [
   'process.stdout.write(String(Number(process.hrtime.bigint() - start) / 1e6));',
 ].join('');
 
-async function importMs(
+/** One fresh `node` process's `require()` of the bundle, in ms. */
+export async function importMs(
   file: string,
   nodeOptions: string[],
   functionEnv: Record<string, string>,

@@ -1,11 +1,22 @@
 /**
  * `npm run bench`: starts its own in-memory DynamoDB Local, creates the tables, and measures in one run
  * (so ratios are side by side) round trips per request, handler overhead, listing cost over 10 000
- * tasks, idempotent create, and bundle sizes/import times. See docs/PERFORMANCE.md.
+ * tasks, idempotent create, bundle sizes/import times, and cold import against the floors. See
+ * docs/PERFORMANCE.md.
+ *
+ *   --against <git ref>   also build every function from that commit, for a before/after in the same run
+ *   --only cold-start     section 6 alone (no DynamoDB); --runs <n> sets its rounds (default 9)
  */
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus } from 'node:os';
+import { localFunctionEnv, localTableNames } from '../lib/local/create-tables';
 import { startBenchEnvironment } from './environment';
+
+/** `--name value` from the command line. */
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
 
 /** The commit measured, and whether the working tree differed from it. */
 function revision(): string {
@@ -37,12 +48,29 @@ async function main(): Promise<void> {
   console.log(`node:    ${meta.node} (${meta.platform})`);
   console.log(`cpu:     ${meta.cpu} × ${meta.cpus}`);
 
+  const against = option('against');
+  if (option('only') === 'cold-start') {
+    // Bundles are only required, never invoked: the functions' variables need no running DynamoDB.
+    const functionEnv = {
+      ...localFunctionEnv(
+        'http://127.0.0.1:8000',
+        localTableNames('bench'),
+        'bench-signing-secret-0123456789abcdef',
+      ),
+      LOG_LEVEL: 'silent',
+    };
+    Object.assign(process.env, functionEnv);
+    const { runColdStartOnly } = await import('./suite');
+    const runs = option('runs');
+    await runColdStartOnly(meta, functionEnv, { against, ...(runs ? { runs: Number(runs) } : {}) });
+    return;
+  }
   const environment = await startBenchEnvironment();
   console.log(`db:      DynamoDB Local (in memory) at ${environment.endpoint}`);
   try {
     // Imported only now: the functions read their environment when first loaded.
     const { runSuite } = await import('./suite');
-    await runSuite({ ...meta, dynamodb: 'DynamoDB Local (in memory)' }, environment.functionEnv);
+    await runSuite({ ...meta, dynamodb: 'DynamoDB Local (in memory)' }, environment.functionEnv, { against });
   } finally {
     await environment.stop();
   }

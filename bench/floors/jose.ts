@@ -1,0 +1,2 @@
+/** Cold-start floor of the authorizer: jose's verification alone. */
+export { jwtVerify } from 'jose';
