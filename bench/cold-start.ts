@@ -1,69 +1,65 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { functionBundling } from '../lib/config/bundling';
 import { authorizer, routes } from '../functions/routes';
-import { COMMON, CONFIGS, importMs } from './bundles';
+import { bundle, FLOORS, IMPORT_RATIO_BUDGET, importTiming, type Built, type Timing } from './bundles';
 import { median } from './stats';
 import { printTable } from './table';
 
 /**
- * Section 6: cold import against the floors, in one interleaved run. Every function is bundled as it is
- * deployed and required in fresh `node` processes, beside
+ * Section 7: what logs, metrics and traces cost a cold start, in one interleaved run.
  *
- * - the floors: the DynamoDB document client alone (data functions) and jose alone (the authorizer);
- * - the tracing choice: the floor with Powertools Logger + Metrics, and that plus Powertools Tracer or
- *   plus the functions' own X-Ray subsegments (bench/floors/);
- * - with `--against <git ref>`: the same function built from that commit (the figures before a change).
+ * - 7a, the tracing choice: the SDK floor; the floor with middy + Powertools Logger + Metrics (what every
+ *   function pays for logs and metrics); that plus Powertools Tracer, or plus the functions' own X-Ray
+ *   subsegments (bench/floors/). docs/DECISIONS.md records the choice made from these rows.
+ * - 7b, with `--against <git ref>`: every function built from that commit beside the same function now,
+ *   the before/after of a change measured side by side (budget: ≤ 1.10× its "before").
  *
- * Budgets (DESIGN.md, performance issue): a function ≤ 1.25× its floor; a change ≤ 1.10× its "before".
+ * Bundles are built with the deployed options (lib/config/bundling.ts) and required in fresh `node`
+ * processes, every bundle once per round in a rotating order. Verdicts use CPU time, as section 5 does:
+ * other processes' load moves wall time far more than it moves the CPU a require burns.
  */
 
 const ROOT = resolve(__dirname, '..');
-export const FLOOR_BUDGET = 1.25;
+/** Budget of a change: a function's cold import at most this many times what it was before. */
 export const CHANGE_BUDGET = 1.1;
 
-interface Bundle {
-  name: string;
-  entry: string;
-  /** The source tree it is built from (the repository, or a checkout of `--against`). */
-  root: string;
-  file?: string;
-  runs: number[];
-}
+const VARIANTS = [
+  { name: 'SDK floor', entry: FLOORS.sdk.entry },
+  { name: '+ middy, Powertools Logger and Metrics', entry: 'bench/floors/logs-and-metrics.ts' },
+  { name: '  + Powertools Tracer (captureAWSv3Client)', entry: 'bench/floors/powertools-tracer.ts' },
+  { name: '  + own X-Ray subsegments (traceAwsClient)', entry: 'bench/floors/light-tracing.ts' },
+] as const;
 
-export interface ColdStartRow {
+export interface ColdStartMeasure {
   name: string;
   kb: number;
   importMs: number;
-  floor?: string;
-  floorRatio?: number;
-  before?: { kb: number; importMs: number; ratio: number };
-  runs: number[];
+  importCpuMs: number;
+  cpuRuns: number[];
 }
 
 export interface ColdStartResults {
-  runs: number;
+  rounds: number;
+  variants: (ColdStartMeasure & { cpuRatioToFloor: number; cpuDeltaMs: number })[];
   against?: string;
-  reference: ColdStartRow[];
-  functions: ColdStartRow[];
+  functions: {
+    id: string;
+    after: ColdStartMeasure;
+    before?: ColdStartMeasure;
+    /** Median of the per-round CPU ratios after / before (each pair measured in the same round). */
+    cpuRatio?: number;
+  }[];
 }
-
-const FLOORS = {
-  'floor: DynamoDB document client': 'bench/floors/dynamodb-client.ts',
-  'floor: jose': 'bench/floors/jose.ts',
-  'floor + Powertools Logger + Metrics': 'bench/floors/logs-and-metrics.ts',
-  '  + Powertools Tracer (captureAWSv3Client, middy)': 'bench/floors/powertools-tracer.ts',
-  '  + own X-Ray subsegments (traceAwsClient)': 'bench/floors/light-tracing.ts',
-} as const;
-const SDK_FLOOR = 'floor: DynamoDB document client';
-const JOSE_FLOOR = 'floor: jose';
 
 /** `git archive` of a commit into a temporary directory that shares this checkout's node_modules. */
 function checkout(ref: string): { commit: string; root: string } {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
-  const commit = git('rev-parse', '--verify', '--short', `${ref}^{commit}`);
+  const commit = execFileSync('git', ['rev-parse', '--verify', '--short', `${ref}^{commit}`], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  }).trim();
   const root = mkdtempSync(join(tmpdir(), `task-api-${commit}-`));
   const archive = execFileSync('git', ['archive', '--format=tar', commit], { cwd: ROOT, maxBuffer: 1 << 28 });
   execFileSync('tar', ['-x', '-C', root], { input: archive });
@@ -71,73 +67,88 @@ function checkout(ref: string): { commit: string; root: string } {
   return { commit, root };
 }
 
-async function bundle(item: Bundle, outDir: string): Promise<void> {
-  const entry = join(item.root, item.entry);
-  if (!existsSync(entry)) return;
-  item.file = join(outDir, `${item.name.replace(/[^A-Za-z0-9]+/g, '-')}.js`);
-  await build({ ...COMMON, ...CONFIGS.deploy.options, entryPoints: [entry], outfile: item.file });
+interface Subject {
+  name: string;
+  built: Built;
+  runs: Timing[];
 }
 
-/**
- * Builds every bundle, then requires each `runs` times in a fresh `node`, all bundles once per round,
- * the order reversed every other round so drift in the machine's load falls on all of them alike.
- */
+const measured = (subject: Subject): ColdStartMeasure => ({
+  name: subject.name,
+  kb: subject.built.kb,
+  importMs: median(subject.runs.map((timing) => timing.wall)),
+  importCpuMs: median(subject.runs.map((timing) => timing.cpu)),
+  cpuRuns: subject.runs.map((timing) => timing.cpu),
+});
+
 export async function measureColdStart(
   functionEnv: Record<string, string>,
   options: { runs?: number; against?: string } = {},
 ): Promise<ColdStartResults> {
-  const runs = options.runs ?? 9;
+  const rounds = options.runs ?? 9;
   const outDir = mkdtempSync(join(tmpdir(), 'task-api-cold-'));
   const before = options.against ? checkout(options.against) : undefined;
   try {
-    const functions = [...routes, authorizer].map(({ id, entry }) => ({ id, entry }));
-    const reference: Bundle[] = Object.entries(FLOORS).map(([name, entry]) => ({
-      name,
-      entry,
-      root: ROOT,
-      runs: [],
-    }));
-    const current: Bundle[] = functions.map(({ id, entry }) => ({ name: id, entry, root: ROOT, runs: [] }));
-    const previous: Bundle[] = before
-      ? functions.map(({ id, entry }) => ({
-          name: `${id}@${before.commit}`,
-          entry,
-          root: before.root,
-          runs: [],
-        }))
-      : [];
-    const all = [...reference, ...current, ...previous];
-    mkdirSync(outDir, { recursive: true });
-    for (const item of all) await bundle(item, outDir);
-    const built = all.filter((item) => item.file !== undefined);
-    for (let round = 0; round < runs; round++) {
-      for (const item of round % 2 === 0 ? built : [...built].reverse()) {
-        item.runs.push(await importMs(item.file ?? '', CONFIGS.deploy.nodeOptions, functionEnv));
+    const build = async (name: string, entry: string, root = ROOT): Promise<Subject | undefined> =>
+      existsSync(join(root, entry))
+        ? {
+            name,
+            built: await bundle(
+              entry,
+              join(outDir, name.replace(/[^A-Za-z0-9@]+/g, '-')),
+              functionBundling,
+              {},
+              root,
+            ),
+            runs: [],
+          }
+        : undefined;
+    const variants: Subject[] = [];
+    for (const { name, entry } of VARIANTS) variants.push((await build(name, entry)) as Subject);
+    const functions: { id: string; after: Subject; before?: Subject }[] = [];
+    if (before) {
+      for (const { id, entry } of [...routes, authorizer]) {
+        const after = (await build(id, entry)) as Subject;
+        const then = await build(`${id}@${before.commit}`, entry, before.root);
+        functions.push({ id, after, ...(then ? { before: then } : {}) });
       }
     }
 
-    const measure = (item: Bundle) => ({
-      kb: item.file ? statSync(item.file).size / 1024 : Number.NaN,
-      importMs: item.file ? median(item.runs) : Number.NaN,
-    });
-    const floorOf = (name: string) => measure(reference.find((item) => item.name === name) as Bundle);
-    const row = (item: Bundle, floor?: string): ColdStartRow => ({
-      name: item.name,
-      ...measure(item),
-      ...(floor ? { floor, floorRatio: measure(item).importMs / floorOf(floor).importMs } : {}),
-      runs: item.runs,
-    });
+    const subjects = [
+      ...variants,
+      ...functions.flatMap((each) => [each.after, ...(each.before ? [each.before] : [])]),
+    ];
+    for (let round = 0; round < rounds; round++) {
+      for (let offset = 0; offset < subjects.length; offset++) {
+        const subject = subjects[(round + offset) % subjects.length] as Subject;
+        subject.runs.push(await importTiming(subject.built, functionEnv));
+      }
+    }
+
+    const floor = measured(variants[0] as Subject);
     return {
-      runs,
-      ...(before ? { against: before.commit } : {}),
-      reference: reference.map((item) => row(item, item.name === JOSE_FLOOR ? undefined : SDK_FLOOR)),
-      functions: current.map((item, index) => {
-        const measured = row(item, item.name === authorizer.id ? JOSE_FLOOR : SDK_FLOOR);
-        const old = previous[index];
-        if (!old?.file) return measured;
-        const then = measure(old);
-        return { ...measured, before: { ...then, ratio: measured.importMs / then.importMs } };
+      rounds,
+      variants: variants.map((subject) => {
+        const row = measured(subject);
+        return {
+          ...row,
+          cpuRatioToFloor: row.importCpuMs / floor.importCpuMs,
+          cpuDeltaMs: row.importCpuMs - floor.importCpuMs,
+        };
       }),
+      ...(before ? { against: before.commit } : {}),
+      functions: functions.map(({ id, after, before: then }) => ({
+        id,
+        after: measured(after),
+        ...(then
+          ? {
+              before: measured(then),
+              cpuRatio: median(
+                after.runs.map((timing, round) => timing.cpu / (then.runs[round]?.cpu ?? Number.NaN)),
+              ),
+            }
+          : {}),
+      })),
     };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
@@ -148,46 +159,38 @@ export async function measureColdStart(
 export function printColdStart(results: ColdStartResults): void {
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   const kb = (value: number) => `${value.toFixed(1)} KB`;
-  const ratio = (value: number | undefined) => (value === undefined ? undefined : `${value.toFixed(2)}×`);
   printTable(
-    `6a. Cold import: floors and the tracing choice (deploy bundles, require() in a fresh node, median of ${results.runs}, interleaved)`,
-    ['bundle', 'size', 'import p50', 'vs DynamoDB floor', 'runs (ms)'],
-    results.reference.map((r) => [
-      r.name,
-      kb(r.kb),
-      ms(r.importMs),
-      r.floor ? ratio(r.floorRatio) : undefined,
-      r.runs.map((value) => value.toFixed(0)).join(' '),
+    `7a. What logs, metrics and traces add to a cold import (deployed options, fresh node, median of ${results.rounds} interleaved rounds)`,
+    ['bundle', 'size', 'import p50 (wall)', 'import p50 (CPU)', 'CPU vs floor', 'CPU added'],
+    results.variants.map((row) => [
+      row.name,
+      kb(row.kb),
+      ms(row.importMs),
+      ms(row.importCpuMs),
+      `${row.cpuRatioToFloor.toFixed(2)}×`,
+      row.name === VARIANTS[0].name ? undefined : `+${row.cpuDeltaMs.toFixed(1)} ms`,
     ]),
   );
-  const headers = ['function', 'size', 'import p50', 'floor', 'vs floor', `≤ ${FLOOR_BUDGET}×`];
-  if (results.against)
-    headers.push(
-      `size @${results.against}`,
-      `import p50 @${results.against}`,
-      'after / before',
-      `≤ ${CHANGE_BUDGET}×`,
-    );
+  if (!results.against) return;
   printTable(
-    `6b. Cold import of every function against its floor${results.against ? ` and against ${results.against} (same run)` : ''}`,
-    headers,
-    results.functions.map((r) => [
-      r.name,
-      kb(r.kb),
-      ms(r.importMs),
-      r.floor === JOSE_FLOOR ? 'jose' : 'DynamoDB',
-      ratio(r.floorRatio),
-      r.floorRatio === undefined ? undefined : r.floorRatio <= FLOOR_BUDGET ? 'within' : 'OVER',
-      ...(results.against
-        ? r.before
-          ? [
-              kb(r.before.kb),
-              ms(r.before.importMs),
-              ratio(r.before.ratio),
-              r.before.ratio <= CHANGE_BUDGET ? 'within' : 'OVER',
-            ]
-          : ['—', '—', undefined, 'new']
-        : []),
+    `7b. Every function now against ${results.against} (same run, CPU time; budget ≤ ${CHANGE_BUDGET}× before, and ≤ ${IMPORT_RATIO_BUDGET}× its floor in section 5)`,
+    [
+      'function',
+      `size @${results.against}`,
+      'size now',
+      `CPU p50 @${results.against}`,
+      'CPU p50 now',
+      'now / before',
+      'verdict',
+    ],
+    results.functions.map(({ id, after, before, cpuRatio }) => [
+      id,
+      before ? kb(before.kb) : 'new',
+      kb(after.kb),
+      before ? ms(before.importCpuMs) : undefined,
+      ms(after.importCpuMs),
+      cpuRatio === undefined ? undefined : `${cpuRatio.toFixed(2)}×`,
+      cpuRatio === undefined ? 'new' : cpuRatio <= CHANGE_BUDGET ? 'within' : 'OVER',
     ]),
   );
 }

@@ -3,6 +3,7 @@ import { dynamo } from '../functions/shared/data/dynamodb-client';
 import type { BenchContext } from './context';
 import { installDynamoMeter, summarizeCalls } from './dynamo-meter';
 import { handlers } from './handlers';
+import { powertoolsClient } from './peer/powertools-setup';
 import { bodyOf, call } from './invoke';
 import type { RoundTripRow } from './round-trips';
 import { requests } from './routes';
@@ -11,13 +12,15 @@ import { elapsedMs } from './stats';
 
 /**
  * Registers and logs in a user through the real handlers (counting their DynamoDB requests), seeds
- * `tasks` tasks into that user's partition, and installs the request meter on the functions' client.
+ * `tasks` tasks into that user's partition, and installs the request meter on the functions' client
+ * (and on the client of the Powertools peer).
  */
 export async function prepareFixtures(
   functionEnv: Record<string, string>,
   tasks: number,
 ): Promise<{ context: BenchContext; authRows: RoundTripRow[]; seedMs: number }> {
-  const meter = installDynamoMeter(dynamo);
+  // The functions' client and the one Powertools' persistence layer uses (the peer of section 4).
+  const meter = installDynamoMeter(dynamo, powertoolsClient);
   const email = `bench-${randomUUID()}@example.com`;
   const password = 'bench-password-123';
   const authRows: RoundTripRow[] = [];

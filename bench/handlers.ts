@@ -1,4 +1,7 @@
-import { handler as authorizer } from '../functions/auth/authorizer';
+import type { APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
+import { handler as authorizerHandler } from '../functions/auth/authorizer';
+import { handler as openApi } from '../functions/docs/openapi';
+import { handler as health } from '../functions/health/get';
 import { handler as login } from '../functions/auth/login';
 import { handler as register } from '../functions/auth/register';
 import { handler as createTask } from '../functions/tasks/create';
@@ -7,6 +10,8 @@ import { handler as getTask } from '../functions/tasks/get';
 import { handler as listTasks } from '../functions/tasks/list';
 import { handler as replaceTask } from '../functions/tasks/replace';
 import { handler as updateTask } from '../functions/tasks/update';
+import { handler as me } from '../functions/users/me';
+import { lambdaContext } from '../lib/local/proxy-event';
 import type { ProxyHandler } from './invoke';
 
 /**
@@ -14,6 +19,9 @@ import type { ProxyHandler } from './invoke';
  * `startBenchEnvironment()`: the functions read their environment when first used.
  */
 export const handlers = {
+  health: health as ProxyHandler,
+  openApi: openApi as ProxyHandler,
+  me: me as ProxyHandler,
   register: register as ProxyHandler,
   login: login as ProxyHandler,
   createTask: createTask as ProxyHandler,
@@ -24,4 +32,6 @@ export const handlers = {
   listTasks: listTasks as ProxyHandler,
 };
 
-export { authorizer };
+/** The authorizer, called as Lambda calls it (with a context, which its Powertools Logger reads). */
+export const authorizer = (event: APIGatewayTokenAuthorizerEvent) =>
+  authorizerHandler(event, lambdaContext('Authorizer'));

@@ -15,6 +15,8 @@ export interface BenchRequest {
   body?: unknown;
   /** The authenticated user: fills the authorizer context the way the gateway does. */
   userId?: string;
+  /** The client's address (`requestContext.identity.sourceIp`); the per-IP auth limits key on it. */
+  sourceIp?: string;
 }
 
 /**
@@ -39,9 +41,12 @@ export function prepareCall(
     headers,
     query,
     body: request.body === undefined ? undefined : JSON.stringify(request.body),
+    ...(request.sourceIp ? { sourceIp: request.sourceIp } : {}),
     authorizer: request.userId
       ? {
           principalId: request.userId,
+          // API Gateway adds the authorizer's latency to the context it passes (the local gateway does too).
+          integrationLatency: 0,
           userId: request.userId,
           expiresAt: String(Math.floor(Date.now() / 1000) + 3600),
         }

@@ -1,5 +1,12 @@
-import type { BundleRow } from './bundles';
-import type { IdempotencyRow } from './idempotency';
+import {
+  IMPORT_RATIO_BUDGET,
+  type BundleComposition,
+  type BundleMeasure,
+  type BundleResults,
+} from './bundles';
+import type { CostResults } from './cost';
+import { API_KEYED, type IdempotencyResults } from './idempotency';
+import type { ProjectionResult } from './index-projections';
 import type { ListingResults } from './listing';
 import { OVERHEAD_BUDGET, type OverheadResult } from './overhead';
 import { roundTripCells, type RoundTripRow } from './round-trips';
@@ -150,10 +157,10 @@ export function printListing(results: ListingResults): void {
   );
 }
 
-export function printIdempotency(rows: IdempotencyRow[]): void {
-  const base = rows.find((row) => row.variant.startsWith('Idempotency-Key, one'))?.latency.p50 ?? Number.NaN;
+export function printIdempotency({ rows, duplicates }: IdempotencyResults): void {
+  const base = rows.find((row) => row.variant === API_KEYED)?.latency ?? undefined;
   printTable(
-    '4. Idempotent create: requests per create and per replay, latency (interleaved; goal 1 and 1)',
+    '4a. Idempotent create: DynamoDB requests per create and per replay, latency (interleaved, fresh keys); the API against Powertools peers (bench/peer/)',
     [
       'variant',
       'requests',
@@ -162,7 +169,9 @@ export function printIdempotency(rows: IdempotencyRow[]): void {
       'replay requests',
       'p50',
       'p90',
-      'p50 vs one-transaction',
+      'p50 / API keyed',
+      'p90 / API keyed',
+      'outside DB p50',
     ],
     rows.map((r) => [
       r.variant,
@@ -172,43 +181,251 @@ export function printIdempotency(rows: IdempotencyRow[]): void {
       r.replay ? `${r.replay.requests} (${r.replay.commands})` : '—',
       `${r.latency.p50.toFixed(2)} ms`,
       `${r.latency.p90.toFixed(2)} ms`,
-      (r.latency.p50 / base).toFixed(2),
+      base ? (r.latency.p50 / base.p50).toFixed(2) : '—',
+      base ? (r.latency.p90 / base.p90).toFixed(2) : '—',
+      `${(r.outsideDbP50Ms * 1000).toFixed(0)} µs`,
     ]),
     1,
   );
-}
-
-export function printBundles(rows: BundleRow[]): void {
-  const runs = (ms: number[]) => ms.map((value) => value.toFixed(0)).join(' ');
   printTable(
-    '5. Bundles (esbuild: bundle, minify, tree-shake, node22, cjs, AWS SDK included); require() in a fresh node, median of runs\n' +
-      '   plain = exactly those options; deploy = as lib/infra/api-function.ts builds and runs it (ESM builds first, source map, --enable-source-maps)',
+    '4b. Concurrent duplicates: identical keyed requests fired together; tasks created per trial (1 = exactly once) and every answer',
     [
-      'function',
-      'entry',
-      'plain size',
-      'plain import p50',
-      'deploy size',
-      'deploy import p50',
-      'plain runs (ms)',
-      'deploy runs (ms)',
+      'variant',
+      'pattern',
+      'trials',
+      'tasks per trial',
+      'answers (all trials)',
+      'DynamoDB requests per trial',
     ],
-    rows.map((r) => [
-      r.id,
-      r.entry,
-      `${r.plain.kb.toFixed(1)} KB`,
-      `${r.plain.importMs.toFixed(1)} ms`,
-      `${r.deploy.kb.toFixed(1)} KB`,
-      `${r.deploy.importMs.toFixed(1)} ms`,
-      runs(r.plain.importRuns),
-      runs(r.deploy.importRuns),
+    duplicates.map((d) => [
+      d.variant,
+      d.pattern,
+      d.trials,
+      d.tasksPerTrial.join(' '),
+      Object.entries(d.statuses)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([status, n]) => `${status} × ${n}`)
+        .join(', '),
+      d.dynamoRequestsPerTrial.join(' '),
     ]),
   );
 }
+
+export function printBundles(results: BundleResults): void {
+  const runs = (ms: number[]) => ms.map((value) => value.toFixed(0)).join(' ');
+  const floorOf = new Map(results.floors.map((floor) => [floor.name, floor]));
+  const options = Object.entries(results.options)
+    .map(([name, value]) => `${name}: ${JSON.stringify(value)}`)
+    .join(', ');
+  printTable(
+    `5. Bundles, as deployed (lib/config/bundling.ts: ${options}; NODE_OPTIONS: ${results.nodeOptions.join(' ') || 'none'}).\n` +
+      `   require() in a fresh node, medians of ${results.rounds}; each function alternates with its floor (data functions, Health, OpenApi and the peer: SDK floor; the authorizer: jose floor)`,
+    [
+      'bundle',
+      'size',
+      'map',
+      'AWS SDK',
+      'zod',
+      'other packages',
+      'own code',
+      'import p50 (wall / CPU)',
+      'floor',
+      'floor p50 (wall / CPU)',
+      'CPU ratio',
+      'wall ratio',
+      'paired wall ratio',
+      `verdict (CPU ratio ≤ ${IMPORT_RATIO_BUDGET})`,
+      'wall runs (ms)',
+    ],
+    [
+      ...results.floors.map((floor) => [
+        floor.id,
+        ...measureCells(floor),
+        '—',
+        '—',
+        '1.00',
+        '1.00',
+        '—',
+        'the floor',
+        `${floor.importRuns.length} runs, ${Math.min(...floor.importRuns).toFixed(0)}–${Math.max(...floor.importRuns).toFixed(0)}`,
+      ]),
+      ...results.rows.map((row) => [
+        row.id,
+        ...measureCells(row),
+        floorOf.get(row.floor)!.id,
+        importCell(floorOf.get(row.floor)!),
+        row.cpuRatio.toFixed(2),
+        row.ratio.toFixed(2),
+        row.pairedRatio.toFixed(2),
+        row.kind === 'peer'
+          ? 'peer (no budget)'
+          : row.cpuRatio <= IMPORT_RATIO_BUDGET
+            ? 'within'
+            : `OVER by ${((row.cpuRatio / IMPORT_RATIO_BUDGET - 1) * 100).toFixed(0)} %`,
+        runs(row.importRuns),
+      ]),
+    ],
+  );
+  printTable(
+    `5b. Bundling alternatives against the deployed configuration (medians of ${results.rounds}, interleaved, ratios paired per round; identical = same bytes and Node options as deployed, not timed)`,
+    [
+      'function',
+      'variant',
+      'size',
+      'map',
+      'import p50 (wall / CPU)',
+      'CPU ratio to deployed',
+      'wall ratio to deployed',
+    ],
+    results.variants.map((row) => [
+      row.function,
+      row.variant,
+      kb(row.kb),
+      kb(row.mapKb),
+      row.identical
+        ? 'identical to deployed'
+        : `${row.importMs?.toFixed(1)} / ${row.importCpuMs?.toFixed(1)} ms`,
+      row.identical ? '—' : (row.cpuRatioToDeployed?.toFixed(2) ?? '—'),
+      row.identical ? '—' : (row.ratioToDeployed?.toFixed(2) ?? '—'),
+    ]),
+  );
+}
+
+const kb = (value: number) => (value >= 0.05 ? `${value.toFixed(1)} KB` : '—');
+const importCell = (m: BundleMeasure) => `${m.importMs.toFixed(1)} / ${m.importCpuMs.toFixed(1)} ms`;
+
+/** Size, map, composition and import time: the columns floors and functions share. */
+const measureCells = (m: BundleMeasure): string[] => [
+  kb(m.kb),
+  kb(m.mapKb),
+  kb(m.composition.awsSdk),
+  kb(m.composition.zod),
+  kb(otherPackages(m.composition)),
+  kb(m.composition.own),
+  importCell(m),
+];
+
+/** jose, middy, Powertools and any other package: everything but the AWS SDK, zod and our own code. */
+const otherPackages = (c: BundleComposition): number => c.jose + c.middy + c.powertools + c.other;
 
 /** `Query + Query + Query` → `3 × Query`. */
 function compact(commands: string): string {
   const counts = new Map<string, number>();
   for (const command of commands.split(' + ')) counts.set(command, (counts.get(command) ?? 0) + 1);
   return [...counts].map(([command, n]) => (n > 1 ? `${n} × ${command}` : command)).join(' + ');
+}
+
+const dollars = (value: number): string =>
+  value === 0 ? '0' : value < 0.01 ? value.toFixed(4) : value.toFixed(2);
+const dollarRange = ([low, high]: readonly [number, number]): string =>
+  dollars(low) === dollars(high) ? dollars(low) : `${dollars(low)}–${dollars(high)}`;
+
+export function printCost(results: CostResults, projections: ProjectionResult[]): void {
+  const a = results.assumptions;
+  printTable(
+    '6a. What each request uses (CPU: this process, user + system, median; DynamoDB units by AWS rules; bytes per request)',
+    [
+      'request',
+      'n',
+      'CPU',
+      'wall p50 (DynamoDB Local)',
+      'DynamoDB requests',
+      'RRU',
+      'WRU',
+      'how the units were counted',
+      'response bytes',
+      'access-log bytes',
+      'function log bytes',
+    ],
+    [...results.endpoints, results.authorizer].map((e) => [
+      e.request,
+      e.iterations,
+      `${e.cpuMs.toFixed(2)} ms`,
+      `${e.wallP50Ms.toFixed(2)} ms`,
+      e.dynamo.requests === 0 ? '—' : `${e.dynamo.requests} (${compact(e.dynamo.commands)})`,
+      e.dynamo.readUnits,
+      e.dynamo.writeUnits,
+      e.dynamo.basis,
+      e.responseBytes,
+      e.accessLogBytes,
+      e.appLogBytes,
+    ]),
+    1,
+  );
+  console.log(`   ${results.transactionCalibration}`);
+  const create = results.endpoints.find((e) => e.request === 'POST /tasks');
+  const put = projections[0]?.rows[0]?.total;
+  if (create && put !== undefined) {
+    console.log(
+      `   check: a create's writes standalone are ${put} (task and its index entries, 6b) + 1 (counters) = ${put + 1} units; ` +
+        `AWS's rule gives 2 × ${put + 1} = ${2 * (put + 1)}; the table above has ${create.dynamo.writeUnits}. ` +
+        `If AWS did not double the index entries, a create would be 2 × 2 + ${put - 1} = ${4 + put - 1}.`,
+    );
+  }
+  printTable(
+    `6. Cost per million requests on AWS, USD (us-east-1 on demand, bench/prices.ts). Assumed: ${a.requestsPerSecond} req/s steady (X-Ray default sampling), ` +
+      `authorizer cache miss ${(a.authorizerMissRate * 100).toFixed(0)} %, cold starts ${(a.coldStartRate * 100).toFixed(0)} %, ` +
+      `${a.memoryMb} MB arm64, CPU ×${a.cpuFactor[0]}–${a.cpuFactor[1].toFixed(1)} of this machine, DynamoDB ${a.dynamoMs.single.join('–')} ms a request (${a.dynamoMs.transaction.join('–')} ms a transaction)`,
+    [
+      'request',
+      'API Gateway',
+      'Lambda requests',
+      'Lambda duration (billed ms)',
+      'cold starts',
+      'authorizer share',
+      'DynamoDB',
+      'CloudWatch Logs',
+      'X-Ray',
+      'data out',
+      'total',
+      'largest',
+    ],
+    results.costs.map((c) => {
+      const parts: [string, number][] = [
+        ['API Gateway', c.apiGateway],
+        ['Lambda', c.lambdaRequests + c.lambdaDuration[1]],
+        ['DynamoDB', c.dynamodb],
+        ['Logs', c.logs],
+        ['X-Ray', c.xray],
+        ['data out', c.dataOut],
+      ];
+      const [largest] = parts.sort((x, y) => y[1] - x[1])[0]!;
+      return [
+        c.request,
+        dollars(c.apiGateway),
+        dollars(c.lambdaRequests),
+        `${dollarRange(c.lambdaDuration)} (${c.billedMs.join('–')} ms)`,
+        dollarRange(c.coldStarts),
+        dollarRange(c.authorizer),
+        dollars(c.dynamodb),
+        dollars(c.logs),
+        dollars(c.xray),
+        dollars(c.dataOut),
+        dollarRange(c.total),
+        largest,
+      ];
+    }),
+  );
+  console.log(
+    `   per request, besides the function's own lines: access log (example) ${results.logLines.accessLogExample.length} B, ` +
+      `Lambda START/END/REPORT ${results.logLines.platformBytes} B (authorizer: the same on each cache miss)`,
+  );
+
+  const operations = projections[0]?.rows.map((row) => row.operation) ?? [];
+  const byProjection = (projection: ProjectionResult, operation: string) =>
+    projection.rows.find((row) => row.operation === operation);
+  printTable(
+    '6b. Standalone units by LSI projection (DynamoDB Local, ReturnConsumedCapacity INDEXES): total (table + indexes); a transaction doubles them',
+    ['operation', ...projections.map((p) => p.projection)],
+    operations.map((operation) => [
+      operation,
+      ...projections.map((projection) => {
+        const row = byProjection(projection, operation);
+        if (!row) return '—';
+        const indexes = Object.values(row.indexes).reduce((sum, units) => sum + units, 0);
+        return `${row.total} (${row.table} + ${indexes})`;
+      }),
+    ]),
+    1,
+  );
 }

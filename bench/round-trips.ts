@@ -1,4 +1,3 @@
-import { lambdaContext } from '../lib/local/proxy-event';
 import { authorizer, handlers } from './handlers';
 import type { BenchContext } from './context';
 import { summarizeCalls, type CallSummary } from './dynamo-meter';
@@ -42,14 +41,11 @@ export async function measureRoundTrips(
   };
 
   await measure('authorizer (JWT from login)', 0, 'HS256 verified in memory', async () => {
-    const policy = await authorizer(
-      {
-        type: 'TOKEN',
-        authorizationToken: `Bearer ${token}`,
-        methodArn: 'arn:aws:execute-api:us-east-1:123456789012:local/v2/GET/tasks',
-      },
-      lambdaContext('Authorizer'),
-    );
+    const policy = await authorizer({
+      type: 'TOKEN',
+      authorizationToken: `Bearer ${token}`,
+      methodArn: 'arn:aws:execute-api:us-east-1:123456789012:local/v2/GET/tasks',
+    });
     if (policy.principalId !== listUserId) throw new Error('authorizer returned another principal');
   });
 

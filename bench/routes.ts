@@ -5,6 +5,9 @@ import type { BenchRequest } from './invoke';
  * path, path parameters) so each handler sees a real event.
  */
 export const requests = {
+  health: (): BenchRequest => ({ method: 'GET', resource: '/health', path: '/health' }),
+  openApi: (): BenchRequest => ({ method: 'GET', resource: '/openapi.json', path: '/openapi.json' }),
+  me: (userId: string): BenchRequest => ({ method: 'GET', resource: '/users/me', path: '/users/me', userId }),
   register: (email: string, password: string): BenchRequest => ({
     method: 'POST',
     resource: '/auth/register',

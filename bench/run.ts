@@ -1,15 +1,18 @@
 /**
  * `npm run bench`: starts its own in-memory DynamoDB Local, creates the tables, and measures in one run
  * (so ratios are side by side) round trips per request, handler overhead, listing cost over 10 000
- * tasks, idempotent create, bundle sizes/import times, and cold import against the floors. See
- * docs/PERFORMANCE.md.
+ * tasks, idempotent create, bundle sizes/import times against the floors, cost per request, and what
+ * logs, metrics and traces cost a cold start. See docs/PERFORMANCE.md.
  *
- *   --against <git ref>   also build every function from that commit, for a before/after in the same run
- *   --only cold-start     section 6 alone (no DynamoDB); --runs <n> sets its rounds (default 9)
+ *   --against <git ref>   section 7 also builds every function from that commit: before/after in one run
+ *   --only cold-start     section 7 alone (no DynamoDB); --runs <n> sets its rounds (default 9)
  */
 import { execFileSync } from 'node:child_process';
-import { availableParallelism, cpus } from 'node:os';
+import { mkdtempSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { localFunctionEnv, localTableNames } from '../lib/local/create-tables';
+import { localKeySetFiles } from '../lib/local/key-set-files';
 import { startBenchEnvironment } from './environment';
 
 /** `--name value` from the command line. */
@@ -51,13 +54,11 @@ async function main(): Promise<void> {
   const against = option('against');
   if (option('only') === 'cold-start') {
     // Bundles are only required, never invoked: the functions' variables need no running DynamoDB.
+    const keys = localKeySetFiles(mkdtempSync(join(tmpdir(), 'task-api-bench-keys-')));
     const functionEnv = {
-      ...localFunctionEnv(
-        'http://127.0.0.1:8000',
-        localTableNames('bench'),
-        'bench-signing-secret-0123456789abcdef',
-      ),
+      ...localFunctionEnv('http://127.0.0.1:8000', localTableNames('bench'), keys),
       LOG_LEVEL: 'silent',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     };
     Object.assign(process.env, functionEnv);
     const { runColdStartOnly } = await import('./suite');

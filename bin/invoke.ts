@@ -18,7 +18,7 @@ import { startDynamoDbLocal, type DynamoDbLocal } from '../lib/local/dynamodb-lo
 import { handlerLoader, REPOSITORY_ROOT } from '../lib/local/handler-modules';
 import { prepareLambdaRuntime } from '../lib/local/lambda-runtime';
 import { lambdaContext } from '../lib/local/proxy-event';
-import { localSigningSecret } from '../lib/local/signing-secret';
+import { localKeySetFiles } from '../lib/local/key-set-files';
 
 const TOKEN_PLACEHOLDER = '{{accessToken}}';
 
@@ -69,7 +69,7 @@ async function main(): Promise<number> {
     await createTables(endpoint, tableNames);
     Object.assign(
       process.env,
-      localFunctionEnv(endpoint, tableNames, localSigningSecret(join(REPOSITORY_ROOT, '.data'))),
+      localFunctionEnv(endpoint, tableNames, localKeySetFiles(join(REPOSITORY_ROOT, '.data'))),
     );
     // Before any function module loads (the token placeholder loads some): they read the runtime's variables.
     await prepareLambdaRuntime();

@@ -11,8 +11,8 @@ import { createTables, localFunctionEnv, localTableNames } from '../lib/local/cr
 import { startDynamoDbLocal, type DynamoDbLocal } from '../lib/local/dynamodb-local';
 import { startGateway, type RunningGateway } from '../lib/local/gateway';
 import { REPOSITORY_ROOT } from '../lib/local/handler-modules';
+import { localKeySetFiles } from '../lib/local/key-set-files';
 import { createLogView, type LogFormat, type LogView, type Stream } from '../lib/local/log-view';
-import { localSigningSecret } from '../lib/local/signing-secret';
 import { localApiKeys } from '../lib/config/usage-plans';
 
 const DATA_DIR = join(REPOSITORY_ROOT, '.data');
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   const tableNames = localTableNames('task-api-local');
   await createTables(endpoint, tableNames);
   // Before any handler module loads: the functions read their configuration once, at first use.
-  Object.assign(process.env, localFunctionEnv(endpoint, tableNames, localSigningSecret(DATA_DIR)));
+  Object.assign(process.env, localFunctionEnv(endpoint, tableNames, localKeySetFiles(DATA_DIR)));
 
   gateway = await startGateway({
     port: port('PORT', 3000),

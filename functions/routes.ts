@@ -6,6 +6,7 @@
  */
 import { authorizerContract } from './auth/authorizer.contract';
 import { loginContract } from './auth/login.contract';
+import { logoutContract } from './auth/logout.contract';
 import { registerContract } from './auth/register.contract';
 import { openApiContract } from './docs/openapi.contract';
 import { healthContract } from './health/get.contract';
@@ -24,6 +25,7 @@ export const routes: readonly RouteContract[] = [
   openApiContract,
   registerContract,
   loginContract,
+  logoutContract,
   getMeContract,
   createTaskContract,
   listTasksContract,

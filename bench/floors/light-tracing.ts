@@ -1,10 +1,10 @@
-/** What the functions do: logs and metrics plus their own X-Ray subsegments (`traceAwsClient`). */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+/** Section 7, what the functions do: logs and metrics plus their own X-Ray subsegments (`traceAwsClient`). */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
 import { logger } from '../../functions/shared/observability/logger';
 import { metrics } from '../../functions/shared/observability/metrics';
 import { traceAwsClient } from '../../functions/shared/observability/tracing';
+import { floorHandler } from './observed-client';
 
-export const client = DynamoDBDocumentClient.from(traceAwsClient(new DynamoDBClient({})));
-export const observability = { logger, metrics, middleware: injectLambdaContext(logger) };
+export const handler = middy(floorHandler(traceAwsClient)).use(injectLambdaContext(logger));
+export const emf = metrics;

@@ -1,9 +1,9 @@
-/** The floor plus what every function pays for logs and metrics: Powertools Logger (middy) and Metrics. */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+/** Section 7: the SDK floor plus what every function pays for logs and metrics (Powertools Logger + Metrics). */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
 import { logger } from '../../functions/shared/observability/logger';
 import { metrics } from '../../functions/shared/observability/metrics';
+import { floorHandler } from './observed-client';
 
-export const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
-export const observability = { logger, metrics, middleware: injectLambdaContext(logger) };
+export const handler = middy(floorHandler()).use(injectLambdaContext(logger));
+export const emf = metrics;

@@ -1,19 +1,17 @@
 /**
- * The road not taken: logs and metrics plus Powertools Tracer, capturing the DynamoDB client and the
- * handler as its docs show (`captureAWSv3Client`, the middy middleware). Bench only (a dev dependency).
+ * Section 7, the road not taken: logs and metrics plus Powertools Tracer, set up as its documentation
+ * shows (`captureAWSv3Client`, the middy middleware). Bench only: the Tracer is a dev dependency.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
 import { logger } from '../../functions/shared/observability/logger';
 import { metrics } from '../../functions/shared/observability/metrics';
+import { floorHandler } from './observed-client';
 
 const tracer = new Tracer({ serviceName: 'task-api' });
-export const client = DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})));
-export const observability = {
-  logger,
-  metrics,
-  middleware: [injectLambdaContext(logger), captureLambdaHandler(tracer)],
-};
+export const handler = middy(floorHandler((client) => tracer.captureAWSv3Client(client)))
+  .use(injectLambdaContext(logger))
+  .use(captureLambdaHandler(tracer));
+export const emf = metrics;

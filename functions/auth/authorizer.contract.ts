@@ -1,3 +1,5 @@
+import type { RouteAccess } from '../shared/http/route-contract';
+
 /**
  * The bearer-token (TOKEN) Lambda authorizer: not a route, but deployed and run locally from this one
  * definition, like the routes' contracts.
@@ -8,6 +10,6 @@ export const authorizerContract = {
   /** API Gateway caches the authorizer's policy per token for this long. */
   resultsCacheTtlSeconds: 300,
   identityHeader: 'Authorization',
-  /** It verifies tokens in memory: the signing secret, and no table. */
-  access: { signingSecret: true },
+  /** It verifies tokens with the token key set, and reads one attribute of the profile (revocation). */
+  access: { tables: { tasks: 'read' }, keySets: ['token'] } satisfies RouteAccess,
 } as const;

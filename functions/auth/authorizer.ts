@@ -1,16 +1,24 @@
 import type { APIGatewayAuthorizerResult, APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
 import { verifyAccessToken } from '../shared/auth/access-tokens';
+import { keySet } from '../shared/auth/key-source';
+import { tokenRevoked } from '../shared/data/token-revocations';
 import { authorizerHandler } from '../shared/http/authorizer-handler';
 import { authorizerContract } from './authorizer.contract';
 
 /**
- * The gateway's bearer-token authorizer (TOKEN type). Verifies the JWT in memory (no database read) and
- * returns an Allow policy for the whole API, because the gateway caches the answer per token for every
- * route. The user id and the token's expiry travel to the functions in the authorizer context; the
- * functions re-check the expiry, so a cached policy never outlives its token.
+ * The gateway's bearer-token authorizer (TOKEN type). Verifies the JWT in memory, then makes one read: has
+ * logout revoked it? API Gateway caches the answer per token (`resultsCacheTtlSeconds`), so that read happens
+ * once per cache miss, never per request, and a revoked token is refused within the cache's lifetime. The
+ * policy allows the whole API, because the cached answer serves every route. The user id, the token's expiry
+ * and issue instant travel to the functions in the authorizer context; the functions re-check the expiry
+ * (and, where they read the profile anyway, the revocation), so a cached policy never outlives its token.
  *
- * Any failure throws exactly `Unauthorized`: API Gateway's signal for a 401 (UNAUTHORIZED response), with
- * what went wrong as its `cause` (the wrapper logs and counts it).
+ * Nothing here loads the AWS SDK or zod: jose, the key set (through the Secrets extension) and a
+ * SigV4-signed `fetch` keep its cold start near a jose-only bundle's.
+ *
+ * A bad or revoked token throws exactly `Unauthorized`: API Gateway's signal for a 401, with the reason as
+ * its `cause` (the wrapper logs and counts it). A failure to read the key set or DynamoDB throws anything
+ * else: a 5xx, never an Allow.
  */
 async function authorize(event: APIGatewayTokenAuthorizerEvent): Promise<APIGatewayAuthorizerResult> {
   // The auth scheme name is case-insensitive (RFC 9110 §11.1).
@@ -18,16 +26,19 @@ async function authorize(event: APIGatewayTokenAuthorizerEvent): Promise<APIGate
     event.authorizationToken ?? '',
   );
   if (!match?.[1]) throw new Error('Unauthorized');
+  await keySet('token'); // outside the catch below: a key set that cannot be read is a 5xx, not a 401
   const claims = await verifyAccessToken(match[1]).catch((error: unknown) => {
     throw new Error('Unauthorized', { cause: error });
   });
+  if (await tokenRevoked(claims.userId, claims.issuedAtMs))
+    throw new Error('Unauthorized', { cause: 'revoked' });
   return {
     principalId: claims.userId,
     policyDocument: {
       Version: '2012-10-17',
       Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: apiWideArn(event.methodArn) }],
     },
-    context: { userId: claims.userId, expiresAt: claims.expiresAt },
+    context: { userId: claims.userId, expiresAt: claims.expiresAt, issuedAt: claims.issuedAtMs },
   };
 }
 

@@ -1,7 +1,10 @@
 import { LoginBodySchema } from '../shared/domain/user-schemas';
 import type { RouteContract } from '../shared/http/route-contract';
 
-/** `POST /auth/login`: a bearer token for valid credentials; 10 per minute per client IP. */
+/**
+ * `POST /auth/login`: a bearer token for valid credentials; 10 per minute per client IP, and 5 consecutive
+ * failures per email before the email is throttled (whatever the IP).
+ */
 export const loginContract = {
   id: 'Login',
   method: 'POST',
@@ -15,7 +18,11 @@ export const loginContract = {
   rateLimit: { name: 'login', limit: 10, windowSeconds: 60 },
   request: { body: { schema: { v1: LoginBodySchema, v2: LoginBodySchema } } },
   responses: [{ status: 200, description: 'A bearer access token', body: 'Token' }],
-  errors: ['unauthorized'],
-  metrics: { success: 'LoginsSucceeded', unauthorized: 'LoginsFailed' },
-  access: { tables: { tasks: 'read', rateLimits: 'readwrite' }, signingSecret: true },
+  errors: ['unauthorized', 'login-throttled'],
+  metrics: {
+    success: 'LoginsSucceeded',
+    unauthorized: 'LoginsFailed',
+    'login-throttled': 'AccountLoginLimitHits',
+  },
+  access: { tables: { tasks: 'readwrite', rateLimits: 'readwrite' }, keySets: ['token'] },
 } as const satisfies RouteContract;

@@ -15,7 +15,7 @@ export const deleteTaskContract = {
   cache: 'revalidate',
   request: { path: TaskPathSchema, headers: ConditionalWriteHeaders },
   responses: [{ status: 204, description: 'Deleted' }],
-  errors: ['precondition-failed'],
+  errors: ['precondition-failed', 'edit-conflict'],
   metrics: { success: 'TasksDeleted' },
   access: { tables: { tasks: 'readwrite' } },
 } as const satisfies RouteContract;

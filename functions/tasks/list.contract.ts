@@ -18,5 +18,5 @@ export const listTasksContract = {
   request: { query: { v1: ListQueryV1Schema, v2: ListQueryV2Schema } },
   responses: [{ status: 200, description: 'A page of tasks', body: 'TaskPage' }],
   errors: ['invalid-cursor'],
-  access: { tables: { tasks: 'read' }, signingSecret: true },
+  access: { tables: { tasks: 'read' }, keySets: ['cursor'] },
 } as const satisfies RouteContract;

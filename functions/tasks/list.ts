@@ -1,4 +1,5 @@
-import { signingKeys } from '../shared/auth/signing-keys';
+import { keySet } from '../shared/auth/key-source';
+import { clock } from '../shared/config/clock';
 import { decodeCursor, encodeCursor, queryFingerprint } from '../shared/data/cursor';
 import { planListQuery } from '../shared/data/list-plan';
 import { countTasks, readOffsetPage, readPage } from '../shared/data/task-lister';
@@ -32,15 +33,16 @@ async function listV2({ userId, version, event }: ListRequest, query: ListQueryV
   const { filter, sort } = filterAndSort(query);
   const plan = planListQuery(userId, filter, sort);
   const fingerprint = queryFingerprint(filter, sort);
-  const { cursor: cursorKey } = await signingKeys();
+  const cursorKeys = await keySet('cursor');
+  const now = clock.now();
   const start = query.cursor
-    ? decodeCursor(cursorKey, userId, fingerprint, plan.keyAttributes, query.cursor)
+    ? decodeCursor(cursorKeys, userId, fingerprint, plan.keyAttributes, query.cursor, now)
     : undefined;
   const [page, total] = await Promise.all([
     readPage(userId, plan, query.limit, start),
     query.include_total ? countTasks(userId, filter, plan) : undefined,
   ]);
-  const nextCursor = page.next ? encodeCursor(cursorKey, userId, fingerprint, page.next) : null;
+  const nextCursor = page.next ? encodeCursor(cursorKeys.current, userId, fingerprint, page.next, now) : null;
   const params = new URLSearchParams(
     Object.entries(event.queryStringParameters ?? {}).filter(
       (entry): entry is [string, string] => entry[1] !== undefined,

@@ -19,7 +19,7 @@ export const replaceTaskContract = {
     body: { schema: { v1: TaskWriteV1Schema, v2: TaskWriteV2Schema } },
   },
   responses: [{ status: 200, description: 'The replaced task', body: 'Task', headers: ['ETag'] }],
-  errors: ['precondition-failed'],
+  errors: ['precondition-failed', 'edit-conflict'],
   metrics: { success: 'TasksUpdated' },
   access: { tables: { tasks: 'readwrite' } },
 } as const satisfies RouteContract;

@@ -22,7 +22,7 @@ export const updateTaskContract = {
     },
   },
   responses: [{ status: 200, description: 'The updated task', body: 'Task', headers: ['ETag'] }],
-  errors: ['precondition-failed'],
+  errors: ['precondition-failed', 'edit-conflict'],
   metrics: { success: 'TasksUpdated' },
   access: { tables: { tasks: 'readwrite' } },
 } as const satisfies RouteContract;

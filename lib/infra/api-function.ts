@@ -1,11 +1,12 @@
 import * as path from 'node:path';
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { TableAccess } from '../../functions/shared/http/route-contract';
+import { functionBundling, nodeOptionsValue, type FunctionBundling } from '../config/bundling';
 
 /** The repository root: route entries are relative to it, and it holds the lock file esbuild resolves from. */
 export const repoRoot = path.resolve(__dirname, '../..');
@@ -28,51 +29,80 @@ export interface ApiFunctionProps {
   readonly entry: string;
   readonly description: string;
   readonly environment: Readonly<Record<string, string>>;
+  /** @default 512 */
+  readonly memoryMb?: number;
+  /** @default one month */
+  readonly logRetention?: logs.RetentionDays;
+  /** Whether the log group outlives the stack. @default true (CloudWatch's own default) */
+  readonly retainLogs?: boolean;
+  /**
+   * Add the AWS Parameters and Secrets Lambda Extension: the function reads its key sets through it over
+   * localhost (no AWS SDK on the path), cached for `KEY_SET_CACHE_SECONDS` as the function's own cache is.
+   */
+  readonly readsSecrets?: boolean;
 }
+
+/** The alias API Gateway invokes; CodeDeploy moves it from version to version. */
+export const LIVE_ALIAS = 'live';
 
 /**
  * One API Lambda function with the project's defaults set once: Node.js 22 on Graviton, tracing, its own
  * log group with a retention, and a local esbuild bundle (never Docker). Grants go through
  * `grantTableAccess`, so every function's table access is one of the two modes a route contract names.
+ *
+ * Callers invoke `live`, an alias on a version published whenever the function's code or configuration
+ * changes, never the function's `$LATEST`: a deploy then changes nothing until the alias moves, and
+ * moving it can be gradual (CodeDeploy, see SafeDeployments) and undone.
  */
 export class ApiFunction extends Construct {
   readonly function: NodejsFunction;
+  readonly live: lambda.Alias;
 
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
     super(scope, id);
     // An explicit log group (not the implicit one Lambda creates) so retention is part of the stack.
-    const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_MONTH });
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+      removalPolicy: props.retainLogs === false ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+    });
     this.function = new NodejsFunction(this, 'Function', {
       entry: path.join(repoRoot, props.entry),
       handler: 'handler',
       description: props.description,
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
-      memorySize: 512,
+      memorySize: props.memoryMb ?? 512,
       timeout: Duration.seconds(10),
       tracing: lambda.Tracing.ACTIVE,
       logGroup,
+      // Versions outlive their replacement: a rollback by hand is then one `update-alias` to the previous
+      // version, with no rebuild (docs/DEPLOYMENT.md). Deleting the function deletes them all.
+      currentVersionOptions: { removalPolicy: RemovalPolicy.RETAIN },
       projectRoot: repoRoot,
       depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
-      // Without this flag Node ignores the source map and stack traces point into minified code.
-      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      environment: { ...props.environment, ...nodeOptionsEnvironment() },
+      ...(props.readsSecrets
+        ? {
+            paramsAndSecrets: lambda.ParamsAndSecretsLayerVersion.fromVersion(
+              lambda.ParamsAndSecretsVersions.V1_0_103,
+              { secretsManagerTtl: Duration.minutes(5), cacheSize: 10 },
+            ),
+          }
+        : {}),
       bundling: {
         forceDockerBundling: false,
-        minify: true,
-        sourceMap: true,
-        // Stack traces need only the mappings; leaving the sources out keeps the bundle small.
-        sourcesContent: false,
-        target: 'node22',
-        // CommonJS: esbuild converts the ESM-only packages (middy, jose) into the bundle, and a CJS bundle
-        // needs no `createRequire` banner for CommonJS dependencies that `require` Node built-ins, which an
-        // ESM bundle does. No module uses top-level await, the one thing CJS could not express.
-        format: OutputFormat.CJS,
-        // Prefer each package's ES module build: esbuild tree-shakes ESM, not CommonJS (a fifth off a bundle).
-        mainFields: ['module', 'main'],
+        ...cdkBundling(functionBundling),
         // Bundle the AWS SDK too: the deployed code runs the SDK versions the lock file pins and the tests
         // ran, not whatever the Lambda runtime ships that month.
         bundleAwsSDK: true,
       },
+    });
+    // `currentVersion` publishes a version whose logical id hashes the code and configuration, so an
+    // unchanged function keeps its version (and its traffic) across deploys.
+    this.live = new lambda.Alias(this, 'Live', {
+      aliasName: LIVE_ALIAS,
+      version: this.function.currentVersion,
+      description: 'The version API Gateway invokes; CodeDeploy shifts it',
     });
   }
 
@@ -91,4 +121,27 @@ export class ApiFunction extends Construct {
       }
     }
   }
+}
+
+/**
+ * The shared bundling definition (lib/config/bundling.ts) as NodejsFunction options. `satisfies` makes
+ * a field added there and forgotten here a type error; the real `cdk synth` test checks the result is
+ * byte for byte the bundle the benchmark measures. (`nodeOptions` becomes NODE_OPTIONS, not bundling.)
+ */
+function cdkBundling(bundling: FunctionBundling): BundlingOptions {
+  return {
+    target: bundling.target,
+    format: bundling.format === 'cjs' ? OutputFormat.CJS : OutputFormat.ESM,
+    minify: bundling.minify,
+    mainFields: [...bundling.mainFields],
+    sourceMap: bundling.sourceMap,
+    sourcesContent: bundling.sourcesContent,
+    keepNames: bundling.keepNames,
+  } satisfies Record<Exclude<keyof FunctionBundling, 'nodeOptions'>, unknown> & BundlingOptions;
+}
+
+/** `NODE_OPTIONS` for the functions, when the shared definition sets any. */
+function nodeOptionsEnvironment(): Record<string, string> {
+  const value = nodeOptionsValue(functionBundling);
+  return value === undefined ? {} : { NODE_OPTIONS: value };
 }

@@ -1,25 +1,34 @@
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
-import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { TABLE_NAMES, tableDefinitions, type TableName } from '../../functions/shared/data/table-definitions';
-import type { RouteContract, TableAccess } from '../../functions/shared/http/route-contract';
+import type {
+  KeySetAccess,
+  RouteAccess,
+  RouteContract,
+  TableAccess,
+} from '../../functions/shared/http/route-contract';
 import { authorizer, routes } from '../../functions/routes';
-import { ApiFunction } from './api-function';
+import { ApiFunction, type ApiFunctionProps } from './api-function';
+import type { RotatingKeySet } from './rotating-key-set';
 
 export interface ApiFunctionsProps {
   readonly tables: Readonly<Record<TableName, dynamodb.ITable>>;
-  readonly signingSecret: secretsmanager.ISecret;
+  /** The signing-key sets (each its own rotating secret), by the name contracts use. */
+  readonly keySets: Readonly<Record<KeySetAccess, RotatingKeySet>>;
   /** The functions' LOG_LEVEL. */
   readonly logLevel?: 'debug' | 'info' | 'warn' | 'error';
   /** The share of invocations (0..1) that log at DEBUG whatever the level (Powertools' debug sampling). */
   readonly debugSampleRate?: number;
+  /** Settings every function of the environment shares (memory, log retention). */
+  readonly settings?: Pick<ApiFunctionProps, 'memoryMb' | 'logRetention' | 'retainLogs'>;
 }
 
 /**
  * One Lambda function per row of the route table, plus the bearer-token authorizer, each granted exactly
- * the table access its row lists and the signing secret only where the row says it signs or verifies.
+ * the table access its row lists and only the key sets it lists (token keys: login and the authorizer;
+ * cursor keys: the list function), with the Secrets extension where it reads one.
  */
 export class ApiFunctions extends Construct {
   /** The function behind each route, by route id. */
@@ -29,6 +38,10 @@ export class ApiFunctions extends Construct {
   readonly all: ReadonlyMap<string, lambda.IFunction>;
   /** Every function's log group (what the saved log queries search). */
   readonly logGroups: readonly logs.ILogGroup[];
+  /** The `live` alias of each route's function, by route id: what API Gateway invokes. */
+  readonly liveByRoute: ReadonlyMap<string, lambda.Alias>;
+  /** The authorizer's `live` alias. */
+  readonly liveAuthorizer: lambda.Alias;
 
   constructor(scope: Construct, id: string, props: ApiFunctionsProps) {
     super(scope, id);
@@ -37,39 +50,58 @@ export class ApiFunctions extends Construct {
       ...Object.fromEntries(
         TABLE_NAMES.map((name) => [tableDefinitions[name].envVar, props.tables[name].tableName]),
       ),
-      // env.ts requires SIGNING_SECRET_ARN in every function that reads its configuration, so all get the
-      // ARN (not a secret); only the functions that use the secret may read its value (grantRead below).
-      SIGNING_SECRET_ARN: props.signingSecret.secretArn,
       LOG_LEVEL: props.logLevel ?? 'info',
       POWERTOOLS_LOGGER_SAMPLE_RATE: String(props.debugSampleRate ?? 0),
     };
 
     const byRoute = new Map<string, lambda.IFunction>();
     const logGroups: logs.ILogGroup[] = [];
+    const liveByRoute = new Map<string, lambda.Alias>();
     for (const route of routes) {
       const fn = new ApiFunction(this, route.id, {
         entry: route.entry,
         description: `${route.method} ${route.path}`,
-        environment,
+        environment: { ...environment, ...keySetVariables(route.access, props.keySets) },
+        readsSecrets: (route.access.keySets ?? []).length > 0,
+        ...props.settings,
       });
       for (const [name, access] of tableGrants(route)) fn.grantTableAccess(props.tables[name], access);
-      if (route.access.signingSecret) props.signingSecret.grantRead(fn.function);
+      for (const name of route.access.keySets ?? []) props.keySets[name].grantRead(fn.function);
       byRoute.set(route.id, fn.function);
       logGroups.push(fn.function.logGroup);
+      liveByRoute.set(route.id, fn.live);
     }
 
     const authorizerFunction = new ApiFunction(this, authorizer.id, {
       entry: authorizer.entry,
       description: 'Bearer-token (JWT) authorizer',
-      environment,
+      environment: { ...environment, ...keySetVariables(authorizer.access, props.keySets) },
+      readsSecrets: true,
+      ...props.settings,
     });
-    if (authorizer.access.signingSecret) props.signingSecret.grantRead(authorizerFunction.function);
+    authorizerFunction.grantTableAccess(props.tables.tasks, authorizer.access.tables.tasks);
+    for (const name of authorizer.access.keySets) props.keySets[name].grantRead(authorizerFunction.function);
 
     this.byRoute = byRoute;
     this.authorizer = authorizerFunction.function;
     this.all = new Map([...byRoute, [authorizer.id, authorizerFunction.function]]);
     this.logGroups = [...logGroups, authorizerFunction.function.logGroup];
+    this.liveByRoute = liveByRoute;
+    this.liveAuthorizer = authorizerFunction.live;
   }
+}
+
+/** The variables naming the key-set secrets a function may read (`TOKEN_KEYS_SECRET_ARN`, …), and no others. */
+function keySetVariables(
+  access: RouteAccess,
+  keySets: Readonly<Record<KeySetAccess, RotatingKeySet>>,
+): Record<string, string> {
+  return Object.fromEntries(
+    (access.keySets ?? []).map((name) => [
+      `${name.toUpperCase()}_KEYS_SECRET_ARN`,
+      keySets[name].secret.secretArn,
+    ]),
+  );
 }
 
 /** The route's table grants as pairs, skipping tables it does not list. */

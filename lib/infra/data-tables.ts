@@ -14,21 +14,37 @@ import {
  */
 const RETAINED: ReadonlySet<string> = new Set<TableName>(['tasks']);
 
-export interface DataTablesProps<Name extends string> {
+/** The environment's protections of its data. */
+export interface DataProtection {
+  /** Keep the tables of `RETAINED` when the stack is deleted or a table replaced. @default true */
+  readonly retain?: boolean;
+  /** DynamoDB deletion protection on every table. @default false */
+  readonly deletionProtection?: boolean;
+  /** @default true */
+  readonly pointInTimeRecovery?: boolean;
+}
+
+export interface DataTablesProps<Name extends string> extends DataProtection {
   /** The tables to deploy; the API's own by default (other definitions serve tests of this construct). */
   readonly definitions?: Readonly<Record<Name, TableDefinition>>;
 }
 
 /**
  * The DynamoDB tables, deployed from the same definitions the local bootstrap creates in DynamoDB Local:
- * on-demand billing, point-in-time recovery, the definitions' LSIs (projection ALL), GSIs and TTL
- * attributes.
+ * on-demand billing, the definitions' LSIs (projection ALL), GSIs and TTL attributes, and the
+ * environment's protections (retention, deletion protection, point-in-time recovery).
  */
 export class DataTables<Name extends string = TableName> extends Construct {
   readonly tables: Readonly<Record<Name, dynamodb.Table>>;
+  private readonly protection: Required<DataProtection>;
 
   constructor(scope: Construct, id: string, props: DataTablesProps<Name> = {}) {
     super(scope, id);
+    this.protection = {
+      retain: props.retain ?? true,
+      deletionProtection: props.deletionProtection ?? false,
+      pointInTimeRecovery: props.pointInTimeRecovery ?? true,
+    };
     const definitions = (props.definitions ?? tableDefinitions) as Readonly<Record<Name, TableDefinition>>;
     this.tables = Object.fromEntries(
       (Object.entries(definitions) as [Name, TableDefinition][]).map(([name, definition]) => [
@@ -44,9 +60,13 @@ export class DataTables<Name extends string = TableName> extends Construct {
       partitionKey: key(definition.partitionKey),
       sortKey: definition.sortKey ? key(definition.sortKey) : undefined,
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      pointInTimeRecoverySpecification: {
+        pointInTimeRecoveryEnabled: this.protection.pointInTimeRecovery,
+      },
+      deletionProtection: this.protection.deletionProtection,
       timeToLiveAttribute: definition.ttlAttribute,
-      removalPolicy: RETAINED.has(name) ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy:
+        this.protection.retain && RETAINED.has(name) ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     for (const index of definition.localIndexes) {
       table.addLocalSecondaryIndex({

@@ -14,9 +14,14 @@ export function methodKey(path: string, method: string): string {
 }
 
 export interface TaskRestApiProps {
-  /** The function behind each route, by route id. */
+  /** What each route invokes, by route id: the `live` alias of its function. */
   readonly routeFunctions: ReadonlyMap<string, lambda.IFunction>;
+  /** What the bearer-token authorizer invokes: the `live` alias of its function. */
   readonly authorizerFunction: lambda.IFunction;
+  /** The REST API's name, unique per environment (the deployment alarms find its metrics by it). */
+  readonly restApiName?: string;
+  /** The stages' access log groups. @default one month, retained */
+  readonly accessLogs?: { readonly retention: logs.RetentionDays; readonly retain: boolean };
 }
 
 /**
@@ -30,22 +35,23 @@ export class TaskRestApi extends Construct {
   readonly deployment: apigateway.Deployment;
   readonly stages: Readonly<Record<StageName, apigateway.Stage>>;
   /** Each stage's access log group (one JSON line per request). */
-  readonly accessLogs: ReadonlyMap<StageName, logs.ILogGroup>;
+  readonly accessLogGroups: ReadonlyMap<StageName, logs.ILogGroup>;
   /** Every route's method, by `methodKey(path, method)`. */
   readonly methods: ReadonlyMap<string, apigateway.Method>;
+  private readonly accessLogs: NonNullable<TaskRestApiProps['accessLogs']>;
 
   constructor(scope: Construct, id: string, props: TaskRestApiProps) {
     super(scope, id);
+    this.accessLogs = props.accessLogs ?? { retention: logs.RetentionDays.ONE_MONTH, retain: true };
     this.api = new apigateway.RestApi(this, 'Api', {
-      restApiName: 'task-api',
+      restApiName: props.restApiName ?? 'task-api',
       description: 'Task Manager REST API (stages v1 and v2)',
       // Stages are declared below, one per version, on one shared deployment.
       deploy: false,
       endpointTypes: [apigateway.EndpointType.REGIONAL],
-      // Stage access logs need the account's API Gateway → CloudWatch Logs role. Retained on delete: it is
-      // an account-wide setting that other APIs in the account may rely on.
-      cloudWatchRole: true,
-      cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
+      // Stage access logs need the account's API Gateway → CloudWatch Logs role: an account-and-region-wide
+      // setting (AWS::ApiGateway::Account) that the account stack owns, not each environment's API.
+      cloudWatchRole: false,
     });
 
     const tokenAuthorizer = new apigateway.TokenAuthorizer(this, 'BearerAuthorizer', {
@@ -83,23 +89,27 @@ export class TaskRestApi extends Construct {
       // What the gateway itself knows of each route (its schemas live in the functions).
       routes: routes.map(({ id, method, path, auth, apiKey }) => ({ id, method, path, auth, apiKey })),
       authorizer,
+      // What the integrations invoke (resolved to logical ids): pointing them at other functions or aliases
+      // is a change of the methods, which the stages only see through a new deployment.
+      invokes: [...props.routeFunctions].map(([id, fn]) => [id, fn.functionArn]),
+      authorizerInvokes: props.authorizerFunction.functionArn,
       methodNotAllowed: [...allowed].map(([path, pathMethods]) => [
         path,
         methodNotAllowedTemplate(pathMethods),
       ]),
     });
 
-    const accessLogs = new Map<StageName, logs.ILogGroup>();
-    this.accessLogs = accessLogs;
-    this.stages = Object.fromEntries(stages.map((name) => [name, this.stage(name, accessLogs)])) as Record<
-      StageName,
-      apigateway.Stage
-    >;
+    const accessLogGroups = new Map<StageName, logs.ILogGroup>();
+    this.accessLogGroups = accessLogGroups;
+    this.stages = Object.fromEntries(
+      stages.map((name) => [name, this.stage(name, accessLogGroups)]),
+    ) as Record<StageName, apigateway.Stage>;
   }
 
   private stage(name: StageName, logGroups: Map<StageName, logs.ILogGroup>): apigateway.Stage {
     const accessLogs = new logs.LogGroup(this, `${name}AccessLogs`, {
-      retention: logs.RetentionDays.ONE_MONTH,
+      retention: this.accessLogs.retention,
+      removalPolicy: this.accessLogs.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     logGroups.set(name, accessLogs);
     return new apigateway.Stage(this, `${name}Stage`, {

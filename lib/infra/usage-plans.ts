@@ -8,6 +8,10 @@ export interface ApiUsagePlansProps {
   readonly stages: readonly apigateway.Stage[];
   /** The routes' methods by `"<path> <METHOD>"`, the key format of `methodThrottles`. */
   readonly methods: ReadonlyMap<string, apigateway.Method>;
+  /** The plans to deploy. @default every plan of the usage-plan config */
+  readonly plans?: readonly UsagePlanName[];
+  /** Prefixes the plans' names, so two environments' plans in one account tell apart. */
+  readonly namePrefix?: string;
 }
 
 /**
@@ -20,9 +24,11 @@ export class ApiUsagePlans extends Construct {
   constructor(scope: Construct, id: string, props: ApiUsagePlansProps) {
     super(scope, id);
     const apiKeys = new Map<UsagePlanName, apigateway.IApiKey>();
-    for (const [name, definition] of Object.entries(usagePlans) as [UsagePlanName, UsagePlanDefinition][]) {
+    const names = props.plans ?? (Object.keys(usagePlans) as UsagePlanName[]);
+    for (const name of names) {
+      const definition: UsagePlanDefinition = usagePlans[name];
       const plan = new apigateway.UsagePlan(this, `${name}Plan`, {
-        name: definition.name,
+        name: props.namePrefix ? `${props.namePrefix}-${definition.name}` : definition.name,
         description: definition.description,
         throttle: definition.throttle,
         quota: { limit: definition.quota.limit, period: apigateway.Period[definition.quota.period] },

@@ -4,7 +4,10 @@ import { Construct } from 'constructs';
 import { problemBody } from '../../functions/shared/errors/problem-body';
 import { problemTypes } from '../../functions/shared/errors/problem-types';
 
-/** CDK context flag that turns the WAF on (`cdk deploy -c taskApi:waf=true`); off by default (it costs). */
+/**
+ * CDK context flag that overrides the environment's WAF setting for one command
+ * (`cdk deploy TaskApi-dev -c taskApi:waf=true`); lib/config/environments.ts holds each environment's default.
+ */
 export const WAF_CONTEXT_KEY = 'taskApi:waf';
 
 /** Requests one client IP may make in any 5-minute window before WAF blocks it. */
@@ -13,10 +16,12 @@ const REQUESTS_PER_IP_PER_5_MIN = 2000;
 const RATE_LIMIT_RETRY_AFTER_SECONDS = '60';
 const RATE_LIMITED_BODY_KEY = 'rate-limited';
 
-/** Whether the context asks for the WAF; the CLI passes `-c` values as strings. */
-export function wafEnabled(scope: Construct): boolean {
+/** Whether the stack gets the WAF: the context flag when set (the CLI passes `-c` values as strings), else the default. */
+export function wafEnabled(scope: Construct, byDefault = false): boolean {
   const value: unknown = scope.node.tryGetContext(WAF_CONTEXT_KEY);
-  return value === true || value === 'true';
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  return byDefault;
 }
 
 export interface ApiWafProps {
@@ -25,7 +30,7 @@ export interface ApiWafProps {
 }
 
 /**
- * An optional regional WAF in front of both stages: a per-IP rate limit (answered as 429 problem+json with
+ * A regional WAF in front of both stages: a per-IP rate limit (answered as 429 problem+json with
  * Retry-After, like the API's own throttles) and AWS's common rule set (OWASP-style protections).
  */
 export class ApiWaf extends Construct {

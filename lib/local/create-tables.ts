@@ -95,16 +95,19 @@ export async function createTables(endpoint: string, names: Record<TableName, st
   }
 }
 
-/** The environment the functions read, pointing at local tables (each under its definition's variable). */
+/**
+ * The environment the functions read, pointing at local tables (each under its definition's variable) and
+ * at the local key-set files (`localKeySetFiles`).
+ */
 export function localFunctionEnv(
   endpoint: string,
   names: Record<TableName, string>,
-  signingSecret: string,
+  keySetFiles: Record<string, string>,
 ): Record<string, string> {
   return {
     ...Object.fromEntries(TABLE_NAMES.map((name) => [tableDefinitions[name].envVar, names[name]])),
     DYNAMODB_ENDPOINT: endpoint,
     AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
-    SIGNING_SECRET: signingSecret,
+    ...keySetFiles,
   };
 }

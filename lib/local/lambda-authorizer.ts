@@ -50,7 +50,10 @@ function parseAnswer(result: unknown, integrationLatency: number): AuthorizerAns
   const statements = parsePolicy(result.policyDocument);
   if (!statements)
     throw new AuthorizerError('DEFAULT_5XX', 'authorizer answer without a valid policyDocument');
-  const context: AuthorizerContext = { principalId: result.principalId, integrationLatency };
+  const context = new Map<string, string | number | boolean>([
+    ['principalId', result.principalId],
+    ['integrationLatency', integrationLatency],
+  ]);
   if (result.context !== undefined && result.context !== null) {
     if (!isRecord(result.context))
       throw new AuthorizerError('DEFAULT_5XX', 'authorizer context is not an object');
@@ -61,10 +64,10 @@ function parseAnswer(result: unknown, integrationLatency: number): AuthorizerAns
           `authorizer context value ${key} is not a string, number or boolean`,
         );
       }
-      context[key] = String(value);
+      context.set(key, String(value));
     }
   }
-  return { statements, context };
+  return { statements, context: Object.fromEntries(context) };
 }
 
 export class LocalAuthorizer {

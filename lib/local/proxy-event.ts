@@ -28,24 +28,35 @@ export interface ProxyRequest {
 }
 
 /**
+ * Groups name/value pairs by name: the last value of each name, and every value in order. Names are request
+ * data (a header or parameter may be called `__proto__` or `constructor`), so they are grouped in a Map and
+ * become own properties through `Object.fromEntries`, exactly like the JSON API Gateway sends Lambda.
+ */
+function byName(pairs: readonly [string, string][]): {
+  single: Record<string, string>;
+  multi: Record<string, string[]>;
+} {
+  const grouped = new Map<string, string[]>();
+  for (const [name, value] of pairs) {
+    const values = grouped.get(name);
+    if (values) values.push(value);
+    else grouped.set(name, [value]);
+  }
+  return {
+    single: Object.fromEntries([...grouped].map(([name, values]) => [name, values[values.length - 1]!])),
+    multi: Object.fromEntries(grouped),
+  };
+}
+
+/**
  * The REST API (payload format 1.0) Lambda proxy event, with the same field names and value shapes API
  * Gateway sends: single- and multi-value headers and query strings, `requestContext.stage`,
  * `identity.sourceIp`/`apiKey`, the authorizer context.
  */
 export function buildProxyEvent(request: ProxyRequest): APIGatewayProxyEvent {
   const now = request.now ?? new Date();
-  const headers: Record<string, string> = {};
-  const multiValueHeaders: Record<string, string[]> = {};
-  for (const [name, value] of request.headers ?? []) {
-    headers[name] = value;
-    (multiValueHeaders[name] ??= []).push(value);
-  }
-  const query: Record<string, string> = {};
-  const multiValueQuery: Record<string, string[]> = {};
-  for (const [name, value] of request.query ?? []) {
-    query[name] = value;
-    (multiValueQuery[name] ??= []).push(value);
-  }
+  const { single: headers, multi: multiValueHeaders } = byName(request.headers ?? []);
+  const { single: query, multi: multiValueQuery } = byName(request.query ?? []);
   const requestId = request.requestId ?? randomUUID();
   const hasQuery = (request.query ?? []).length > 0;
   return {
@@ -85,7 +96,7 @@ export function buildProxyEvent(request: ProxyRequest): APIGatewayProxyEvent {
         principalOrgId: null,
         sourceIp: request.sourceIp ?? '127.0.0.1',
         user: null,
-        userAgent: headers['User-Agent'] ?? headers['user-agent'] ?? null,
+        userAgent: headerOf(headers, 'user-agent') ?? null,
         userArn: null,
       },
       path: `/${request.stage}${request.path}`,
@@ -98,6 +109,12 @@ export function buildProxyEvent(request: ProxyRequest): APIGatewayProxyEvent {
       stage: request.stage,
     },
   };
+}
+
+/** A header's value by case-insensitive name, reading own properties only. */
+function headerOf(headers: Record<string, string>, name: string): string | undefined {
+  const found = Object.keys(headers).find((key) => key.toLowerCase() === name);
+  return found === undefined ? undefined : headers[found];
 }
 
 /** A Lambda context for in-process invocation. */

@@ -47,18 +47,18 @@ function decodeSegment(segment: string): string {
 
 function matchResource(resource: Resource, segments: readonly string[]): Record<string, string> | undefined {
   if (resource.segments.length !== segments.length) return undefined;
-  const parameters: Record<string, string> = {};
+  const parameters = new Map<string, string>();
   for (const [index, pattern] of resource.segments.entries()) {
     const actual = segments[index] ?? '';
     const param = PARAM.exec(pattern)?.[1];
     if (param !== undefined) {
       if (actual === '') return undefined;
-      parameters[param] = decodeSegment(actual);
+      parameters.set(param, decodeSegment(actual));
     } else if (pattern !== actual) {
       return undefined;
     }
   }
-  return parameters;
+  return Object.fromEntries(parameters);
 }
 
 export interface Router {

@@ -54,7 +54,10 @@ export class UsagePlanLimiter {
     const throttles: { id: string; throttle: Throttle }[] = [];
     if (plan && request.apiKey !== undefined) {
       const methodKey = `${request.resource} ${request.method.toUpperCase()}`;
-      const methodThrottle = plan.methodThrottles[methodKey];
+      // Own entries only: the method comes from the request, and a plan's table is a plain object.
+      const methodThrottle = Object.hasOwn(plan.methodThrottles, methodKey)
+        ? plan.methodThrottles[methodKey]
+        : undefined;
       if (methodThrottle)
         throttles.push({ id: `key:${request.apiKey}:${methodKey}`, throttle: methodThrottle });
       throttles.push({ id: `key:${request.apiKey}`, throttle: plan.throttle });
@@ -87,7 +90,9 @@ export class UsagePlanLimiter {
 
   private planOf(apiKey: string): UsagePlanDefinition | undefined {
     const name = this.options.apiKeys.get(apiKey);
-    return name === undefined ? undefined : this.options.plans[name];
+    return name === undefined || !Object.hasOwn(this.options.plans, name)
+      ? undefined
+      : this.options.plans[name];
   }
 
   private quotaOf(apiKey: string, plan: UsagePlanDefinition, now: number): QuotaUsage {

@@ -33,8 +33,10 @@ const FUNCTION_HEADERS = ['X-Request-Id'] as const;
 const PROBLEM_HEADERS: Partial<Record<ProblemKind, readonly (keyof typeof responseHeaders)[]>> = {
   unauthorized: ['WWW-Authenticate'],
   'rate-limited': ['Retry-After'],
+  'login-throttled': ['Retry-After'],
   'quota-exceeded': ['Retry-After'],
   'idempotency-in-flight': ['Retry-After'],
+  'edit-conflict': ['Retry-After'],
   'service-unavailable': ['Retry-After'],
 };
 

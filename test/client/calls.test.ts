@@ -2,7 +2,8 @@
  * Every call of the client against the local gateway and DynamoDB Local, over HTTP: auth, users, the
  * task CRUD of both versions, conditional writes, read-modify-write, and typed errors.
  */
-import { ProblemError, TaskApiError } from '../../client/src/index.ts';
+import { TaskApiError } from '../../client/src/index.ts';
+import { API_KEY } from '../e2e/support/http-client';
 import {
   clientFor,
   clientV1For,
@@ -87,10 +88,12 @@ describe('auth and users', () => {
       headers: expect.objectContaining({ authorization: `Bearer ${token}` }),
     });
     expect(api.auth.token).toBeUndefined();
-    // POST /auth/logout is issue 10's route, not on this branch yet: the gateway answers 404 until it
-    // lands. Then this becomes `expect(outcome).toBe('resolved')` plus "the old token gets 401".
-    expect(outcome).toBeInstanceOf(ProblemError);
-    expect(outcome).toMatchObject({ status: 404, code: 'not-found' });
+    expect(outcome).toBe('resolved');
+    // The old token is revoked: the profile route refuses it at once.
+    const me = await fetch(`${gateway.url}/v2/users/me`, {
+      headers: { authorization: `Bearer ${token}`, 'x-api-key': API_KEY },
+    });
+    expect(me.status).toBe(401);
   });
 
   it('refuses a baseUrl that is not an http(s) URL', () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { localApiKeys } from '../../lib/config/usage-plans';
 import { captureOutput, type CapturedOutput } from '../support/captured-output';
 import { newClientIp, useTestGateway } from './support/http-client';
@@ -12,6 +13,19 @@ process.env.LOG_LEVEL = 'debug';
 process.env.POWERTOOLS_LOGGER_SAMPLE_RATE = '1';
 
 const client = useTestGateway();
+
+/** The secret strings of a key-set file (every string value but the key ids), by a readable name. */
+function keyMaterial(file: string | undefined): Record<string, string> {
+  const strings: string[] = [];
+  const walk = (value: unknown, key = ''): void => {
+    if (typeof value === 'string' && key !== 'kid') strings.push(value);
+    else if (value && typeof value === 'object')
+      for (const [name, inner] of Object.entries(value)) walk(inner, name);
+  };
+  walk(file ? JSON.parse(readFileSync(file, 'utf8')) : {});
+  expect(strings.length).toBeGreaterThan(0);
+  return Object.fromEntries(strings.map((value, index) => [`${file}#${index}`, value]));
+}
 let output: CapturedOutput;
 beforeAll(() => {
   output = captureOutput();
@@ -83,7 +97,8 @@ it('logs every request of a session without its password, token, Idempotency-Key
     patched,
     searched,
     idempotencyKey,
-    signingSecret: process.env.SIGNING_SECRET ?? '',
+    ...keyMaterial(process.env.TOKEN_KEYS_FILE),
+    ...keyMaterial(process.env.CURSOR_KEYS_FILE),
     ...Object.fromEntries([...localApiKeys().keys()].map((key, index) => [`apiKey${index}`, key])),
   };
   for (const [what, value] of Object.entries(secrets)) {

@@ -1,13 +1,17 @@
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { tableDefinitions as tables, type TableName } from '../../functions/shared/data/table-definitions';
-import { routes } from '../../functions/routes';
+import { authorizer as authorizerContract, routes } from '../../functions/routes';
 import type { RouteContract as RouteDefinition } from '../../functions/shared/http/route-contract';
-import { logicalIdOf, mentions, onlyResourceOfType, resourcesOfType, synthesize } from './synth';
+import { logicalIdOf, mentions, resourcesOfType, synthesize } from './synth';
 
 const { stack, template } = synthesize();
 const allRoutes: readonly RouteDefinition[] = routes;
 const tableNames = Object.keys(tables) as TableName[];
-const secretId = logicalIdOf(stack.node.findChild('SigningSecret'));
+const secretIds = {
+  token: logicalIdOf(stack.keySets.token.secret),
+  cursor: logicalIdOf(stack.keySets.cursor.secret),
+} as const;
+const keySetNames = ['token', 'cursor'] as const;
 
 /** Every action that changes data, however it is spelled (single item, batch, transaction, PartiQL). */
 const WRITE_ACTION =
@@ -73,24 +77,40 @@ describe('Lambda functions', () => {
     expect(ids.size).toBe(allRoutes.length + 1);
   });
 
-  it('gives every function the three table names and the signing secret ARN, never the secret value', () => {
-    for (const [id, fn] of resourcesOfType(template, 'AWS::Lambda::Function')) {
-      const variables = (fn.Environment as { Variables: Record<string, unknown> }).Variables;
-      for (const name of tableNames) {
-        expect({ id, [tables[name].envVar]: variables[tables[name].envVar] }).toEqual({
+  it('gives every API function the table names, and the ARN of exactly the key sets it may read', () => {
+    const functions = [
+      ...allRoutes.map((route) => ({
+        id: route.id,
+        fn: stack.functions.byRoute.get(route.id)!,
+        access: route.access,
+      })),
+      { id: 'Authorizer', fn: stack.functions.authorizer, access: authorizerContract.access },
+    ];
+    for (const { id, fn, access } of functions) {
+      const [, resource] = resourcesOfType(template, 'AWS::Lambda::Function').find(
+        ([logicalId]) => logicalId === logicalIdOf(fn),
+      )!;
+      const variables = (resource.Environment as { Variables: Record<string, unknown> }).Variables;
+      for (const name of tableNames)
+        expect(variables[tables[name].envVar]).toEqual({ Ref: tables[name].logicalId });
+      for (const set of keySetNames) {
+        expect({ id, [set]: variables[`${set.toUpperCase()}_KEYS_SECRET_ARN`] }).toEqual({
           id,
-          [tables[name].envVar]: { Ref: tables[name].logicalId },
+          [set]: (access.keySets ?? []).includes(set) ? { Ref: secretIds[set] } : undefined,
         });
       }
-      expect(variables.SIGNING_SECRET_ARN).toEqual({ Ref: secretId });
-      expect(variables).not.toHaveProperty('SIGNING_SECRET');
+      expect(Object.keys(variables).filter((name) => /SECRET$|KEYS$|KEYS_FILE$/.test(name))).toEqual([]);
     }
   });
 
-  it('generates the signing secret in Secrets Manager (64 characters), with no value in the template', () => {
-    const [, secret] = onlyResourceOfType(template, 'AWS::SecretsManager::Secret');
-    expect(secret.GenerateSecretString).toMatchObject({ PasswordLength: 64 });
-    expect(secret).not.toHaveProperty('SecretString');
+  it('generates each key set in Secrets Manager as a random seed, with no value in the template', () => {
+    for (const set of keySetNames) {
+      const [, secret] = resourcesOfType(template, 'AWS::SecretsManager::Secret').find(
+        ([logicalId]) => logicalId === secretIds[set],
+      )!;
+      expect(secret.GenerateSecretString).toMatchObject({ GenerateStringKey: 'seed', PasswordLength: 64 });
+      expect(secret).not.toHaveProperty('SecretString');
+    }
   });
 });
 
@@ -152,23 +172,36 @@ describe('IAM least privilege', () => {
     }
   });
 
-  it('gives the authorizer no table access', () => {
-    for (const table of tableNames) expect([...tableActions(stack.functions.authorizer, table)]).toEqual([]);
+  it('lets the authorizer only read the tasks table (the revocation attribute), and no other table', () => {
+    const actions = tableActions(stack.functions.authorizer, 'tasks');
+    expect(actions).toContain('dynamodb:GetItem');
+    expect([...actions].filter((action) => !READ_ONLY_ACTIONS.has(action))).toEqual([]);
+    for (const table of tableNames.filter((name) => name !== 'tasks'))
+      expect([...tableActions(stack.functions.authorizer, table)]).toEqual([]);
   });
 
-  it('lets only the functions that sign or verify (and the authorizer) read the signing secret', () => {
-    const canRead = (fn: IFunction) =>
+  it('lets each function read exactly the key sets its contract lists: the list function cannot mint tokens', () => {
+    const canRead = (fn: IFunction, set: (typeof keySetNames)[number]) =>
       statementsOf(fn).some(
         (statement) =>
-          mentions(statement.Resource, secretId) &&
+          mentions(statement.Resource, secretIds[set]) &&
           actionsOf(statement).includes('secretsmanager:GetSecretValue'),
       );
     for (const route of allRoutes) {
-      expect({ route: route.id, canRead: canRead(stack.functions.byRoute.get(route.id)!) }).toEqual({
-        route: route.id,
-        canRead: route.access.signingSecret === true,
-      });
+      for (const set of keySetNames) {
+        expect({
+          route: route.id,
+          set,
+          canRead: canRead(stack.functions.byRoute.get(route.id)!, set),
+        }).toEqual({
+          route: route.id,
+          set,
+          canRead: (route.access.keySets ?? []).includes(set),
+        });
+      }
     }
-    expect(canRead(stack.functions.authorizer)).toBe(true);
+    expect(canRead(stack.functions.byRoute.get('ListTasks')!, 'token')).toBe(false);
+    expect(canRead(stack.functions.authorizer, 'token')).toBe(true);
+    expect(canRead(stack.functions.authorizer, 'cursor')).toBe(false);
   });
 });

@@ -3,11 +3,24 @@ import { TABLE_NAMES, tableDefinitions } from '../../functions/shared/data/table
 import { API_METRICS } from '../../functions/shared/observability/api-metrics';
 import { BUSINESS_ROWS } from '../../lib/infra/observability/dashboard';
 import { LOG_QUERIES, REQUEST_ID_PLACEHOLDER } from '../../lib/infra/observability/log-queries';
-import { logicalIdOf, mentions, onlyResourceOfType, resourcesOfType, synthesize } from './synth';
+import { environments } from '../../lib/config/environments';
+import {
+  DEFAULT_ENVIRONMENT,
+  logicalIdOf,
+  mentions,
+  onlyResourceOfType,
+  resourcesOfType,
+  synthesize,
+} from './synth';
 
 const { stack, template } = synthesize();
+const config = environments[DEFAULT_ENVIRONMENT];
+/** The alarms that page people (SloAlarms), apart from the ones CodeDeploy watches to roll back. */
+const deploymentAlarmIds = new Set([...stack.deploymentAlarms.byFunction.values()].flat().map(logicalIdOf));
 const topicId = logicalIdOf(stack.alarms.topic);
-const alarms = resourcesOfType(template, 'AWS::CloudWatch::Alarm');
+const alarms = resourcesOfType(template, 'AWS::CloudWatch::Alarm').filter(
+  ([id]) => !deploymentAlarmIds.has(id),
+);
 const alarmNamed = (suffix: string): Record<string, unknown> => {
   const found = alarms.find(([, props]) => (props.AlarmName as string).endsWith(`-${suffix}`));
   if (!found) throw new Error(`No alarm named …-${suffix}`);
@@ -92,7 +105,7 @@ describe('the operations dashboard', () => {
       .filter((widget) => widget.type === 'text')
       .map((widget) => (widget.properties.markdown as string).split('\n')[0]);
     expect(headings).toEqual([
-      '# Task API — TaskApiStack',
+      '# Task API — TaskApi-prod',
       '## 1. Clients: API Gateway, per stage',
       '## 2. Functions: Lambda, per function',
       '## 3. Data: DynamoDB, per table',
@@ -104,7 +117,11 @@ describe('the operations dashboard', () => {
     const shown = alarmWidget?.properties.alarms as string[];
     expect(shown[0]).toBe(`@{${logicalIdOf(stack.alarms.apiUnhealthy)}}`);
     expect(new Set(shown)).toEqual(
-      new Set([...alarms.map(([id]) => id), logicalIdOf(stack.alarms.apiUnhealthy)].map((id) => `@{${id}}`)),
+      new Set(
+        [...alarms.map(([id]) => id), ...deploymentAlarmIds, logicalIdOf(stack.alarms.apiUnhealthy)].map(
+          (id) => `@{${id}}`,
+        ),
+      ),
     );
   });
 
@@ -112,7 +129,7 @@ describe('the operations dashboard', () => {
     'shows stage %s: requests, 4XX, 5XX, 5XX rate, latency p50/p90/p99 and integration latency',
     (stage) => {
       const clients = section('## 1.', '## 2.');
-      const dims = { ApiName: 'task-api', Stage: `@{${stageIds.get(stage)}}` };
+      const dims = { ApiName: config.resourcePrefix, Stage: `@{${stageIds.get(stage)}}` };
       for (const metric of ['Count', '4XXError', '5XXError'])
         expect({ metric, drawn: anyGraph(clients, 'AWS/ApiGateway', metric, dims, 'Sum') }).toEqual({
           metric,
@@ -198,6 +215,17 @@ describe('alarms', () => {
     }
   });
 
+  it('roll a deployment back from every deployment alarm (their action is CodeDeploy’s)', () => {
+    const watched = JSON.stringify(
+      resourcesOfType(template, 'AWS::CodeDeploy::DeploymentGroup').map(
+        ([, props]) => props.AlarmConfiguration,
+      ),
+    );
+    expect(deploymentAlarmIds.size).toBeGreaterThan(0);
+    for (const id of deploymentAlarmIds)
+      expect({ id, watched: watched.includes(`"${id}"`) }).toEqual({ id, watched: true });
+  });
+
   it.each(stages.map((name) => [name]))(
     'hold stage %s to its availability SLO: a 5xx rate of 1%% (10× the 0.1%% budget) for 3 × 5 minutes',
     (stage) => {
@@ -227,14 +255,14 @@ describe('alarms', () => {
   );
 
   it.each(stages.map((name) => [name]))(
-    'hold stage %s to its latency SLO: p99 ≥ 1000 ms for 3 × 5 minutes',
+    `hold stage %s to its latency SLO: p99 ≥ ${config.alarms.slo.latencyP99Ms} ms for 3 × 5 minutes`,
     (stage) => {
       expect(alarmNamed(`${stage}LatencyP99`)).toMatchObject({
         Namespace: 'AWS/ApiGateway',
         MetricName: 'Latency',
         ExtendedStatistic: 'p99',
         Period: 300,
-        Threshold: 1000,
+        Threshold: config.alarms.slo.latencyP99Ms,
         EvaluationPeriods: 3,
         DatapointsToAlarm: 3,
         Dimensions: expect.arrayContaining([{ Name: 'Stage', Value: { Ref: stageIds.get(stage) } }]),
@@ -323,35 +351,39 @@ describe('alarms', () => {
 
   it('e-mail the address given as context, and nobody when none is given', () => {
     expect(resourcesOfType(template, 'AWS::SNS::Subscription')).toEqual([]);
-    const withEmail = synthesize({ 'taskApi:alarmEmail': 'oncall@example.com' });
+    const withEmail = synthesize({ context: { 'taskApi:alarmEmail': 'oncall@example.com' } });
     const [, subscription] = onlyResourceOfType(withEmail.template, 'AWS::SNS::Subscription');
     expect(subscription).toMatchObject({
       Protocol: 'email',
       Endpoint: 'oncall@example.com',
       TopicArn: { Ref: logicalIdOf(withEmail.stack.alarms.topic) },
     });
-    expect(() => synthesize({ 'taskApi:alarmEmail': 'not an address' })).toThrow(/taskApi:alarmEmail/);
+    expect(() => synthesize({ context: { 'taskApi:alarmEmail': 'not an address' } })).toThrow(
+      /taskApi:alarmEmail/,
+    );
   });
 });
 
 describe('saved Logs Insights queries', () => {
   const queries = resourcesOfType(template, 'AWS::Logs::QueryDefinition').map(([, props]) => props);
   const queryNamed = (prefix: string) => {
-    const found = queries.find((query) => (query.Name as string).startsWith(`TaskApiStack/${prefix}`));
+    const found = queries.find((query) => (query.Name as string).startsWith(`TaskApi-prod/${prefix}`));
     if (!found) throw new Error(`No query ${prefix}`);
     return found;
   };
 
   it('are saved in a folder named after the stack, one per question', () => {
     expect(queries.map((query) => query.Name).sort()).toEqual(
-      LOG_QUERIES.map(({ name }) => `TaskApiStack/${name}`).sort(),
+      LOG_QUERIES.map(({ name }) => `TaskApi-prod/${name}`).sort(),
     );
   });
 
   it('search every function log group and both stages’ access logs', () => {
-    const expected = [...stack.functions.logGroups, ...stack.restApi.accessLogs.values()].map((group) => ({
-      Ref: logicalIdOf(group),
-    }));
+    const expected = [...stack.functions.logGroups, ...stack.restApi.accessLogGroups.values()].map(
+      (group) => ({
+        Ref: logicalIdOf(group),
+      }),
+    );
     expect(expected).toHaveLength(functionIds.size + stages.length);
     for (const query of queries) expect(query.LogGroupNames).toEqual(expected);
   });
@@ -376,16 +408,25 @@ describe('saved Logs Insights queries', () => {
 });
 
 describe('function logging settings', () => {
-  const variablesOf = (t: typeof template) =>
-    resourcesOfType(t, 'AWS::Lambda::Function').map(
-      ([, fn]) => (fn.Environment as { Variables: Record<string, unknown> }).Variables,
+  /** The API functions' (routes' and authorizer's) environment variables. */
+  const variablesOf = (synthesized: ReturnType<typeof synthesize>) => {
+    const ids = new Set([...synthesized.stack.functions.all.values()].map(logicalIdOf));
+    const functions = resourcesOfType(synthesized.template, 'AWS::Lambda::Function').filter(([id]) =>
+      ids.has(id),
     );
+    expect(functions).toHaveLength(ids.size);
+    return functions.map(([, fn]) => (fn.Environment as { Variables: Record<string, unknown> }).Variables);
+  };
 
-  it('log at info, with 1 % of invocations at debug by default, and take another sample rate from context', () => {
-    for (const variables of variablesOf(template))
+  it('log at info with the environment’s debug sample (prod 1 %, dev 10 %), or the one the context gives', () => {
+    for (const variables of variablesOf({ stack, template }))
       expect(variables).toMatchObject({ LOG_LEVEL: 'info', POWERTOOLS_LOGGER_SAMPLE_RATE: '0.01' });
-    for (const variables of variablesOf(synthesize({ 'taskApi:debugLogSampleRate': '0.25' }).template))
+    for (const variables of variablesOf(synthesize({ environment: 'dev' })))
+      expect(variables.POWERTOOLS_LOGGER_SAMPLE_RATE).toBe('0.1');
+    for (const variables of variablesOf(synthesize({ context: { 'taskApi:debugLogSampleRate': '0.25' } })))
       expect(variables.POWERTOOLS_LOGGER_SAMPLE_RATE).toBe('0.25');
-    expect(() => synthesize({ 'taskApi:debugLogSampleRate': '2' })).toThrow(/taskApi:debugLogSampleRate/);
+    expect(() => synthesize({ context: { 'taskApi:debugLogSampleRate': '2' } })).toThrow(
+      /taskApi:debugLogSampleRate/,
+    );
   });
 });

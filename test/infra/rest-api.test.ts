@@ -65,9 +65,10 @@ describe('REST API stages', () => {
 
 describe('REST API routes', () => {
   it.each(allRoutes.map((route) => [`${route.method} ${route.path}`, route] as const))(
-    '%s calls its own function through a Lambda proxy integration',
+    '%s calls the live alias of its own function through a Lambda proxy integration',
     (_name, route) => {
       // Prepare
+      const aliasId = logicalIdOf(stack.functions.liveByRoute.get(route.id)!);
       const functionId = logicalIdOf(stack.functions.byRoute.get(route.id)!);
 
       // Act
@@ -75,7 +76,9 @@ describe('REST API routes', () => {
 
       // Assert
       expect(method.Integration).toMatchObject({ Type: 'AWS_PROXY', IntegrationHttpMethod: 'POST' });
-      expect(mentions(method.Integration, functionId)).toBe(true);
+      expect(mentions(method.Integration, aliasId)).toBe(true);
+      // Never the function itself: its $LATEST would bypass CodeDeploy's gradual shift.
+      expect(mentions(method.Integration, functionId)).toBe(false);
     },
   );
 
@@ -89,7 +92,7 @@ describe('REST API routes', () => {
     }
   });
 
-  it('puts the bearer-token authorizer (TOKEN, Authorization header, cached 300 s) in front of the jwt routes only', () => {
+  it('puts the bearer-token authorizer (TOKEN, Authorization header, cached 300 s, through its live alias) in front of the jwt routes only', () => {
     // Prepare
     const [authorizerId, authorizerProps] = onlyResourceOfType(template, 'AWS::ApiGateway::Authorizer');
 
@@ -100,7 +103,7 @@ describe('REST API routes', () => {
       AuthorizerResultTtlInSeconds: 300,
     });
     expect(authorizerProps.AuthorizerResultTtlInSeconds).toBe(authorizer.resultsCacheTtlSeconds);
-    expect(mentions(authorizerProps.AuthorizerUri, logicalIdOf(stack.functions.authorizer))).toBe(true);
+    expect(mentions(authorizerProps.AuthorizerUri, logicalIdOf(stack.functions.liveAuthorizer))).toBe(true);
     for (const route of allRoutes) {
       const [, method] = findMethod(template, route.path, route.method);
       const expected =

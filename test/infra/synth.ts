@@ -1,6 +1,7 @@
 import { App, CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
+import { environments, type EnvironmentName } from '../../lib/config/environments';
 import { TaskApiStack } from '../../lib/infra/task-api-stack';
 
 /** CloudFormation's `{ Ref: id }` / `{ Fn::GetAtt: [id, attr] }`, as they appear in a template. */
@@ -12,17 +13,35 @@ export interface SynthesizedStack {
 }
 
 /**
- * Synthesizes the stack in memory. Asset bundling is skipped (`aws:cdk:bundling-stacks: []`) and so is the
- * built-in CloudFormation validation: the template is the same, the synth takes a second instead of half
- * a minute. `synth-cli.test.ts` runs the real `cdk synth`, with bundling and validation.
+ * The environment a test asserts on when the property does not vary by environment: prod, the fullest
+ * one (retained data, both usage plans, WAF, canary). environments.test.ts asserts what differs.
  */
-export function synthesize(context: Record<string, unknown> = {}): SynthesizedStack {
-  const app = new App({
+export const DEFAULT_ENVIRONMENT: EnvironmentName = 'prod';
+
+export interface SynthesisOptions {
+  readonly environment?: EnvironmentName;
+  /** Extra CDK context, as `-c key=value` would give. */
+  readonly context?: Record<string, unknown>;
+}
+
+/**
+ * Synthesizes one environment's API stack in memory. Asset bundling is skipped
+ * (`aws:cdk:bundling-stacks: []`) and so is the built-in CloudFormation validation: the template is the
+ * same, the synth takes a second instead of half a minute. `synth-cli.test.ts` runs the real
+ * `cdk synth`, with bundling and validation.
+ */
+export function synthesize(options: SynthesisOptions = {}): SynthesizedStack {
+  const config = environments[options.environment ?? DEFAULT_ENVIRONMENT];
+  const stack = new TaskApiStack(testApp(options.context), config.stackName, { config });
+  return { stack, template: Template.fromStack(stack) };
+}
+
+/** An app as the tests synthesize it: no bundling, no built-in validation. */
+export function testApp(context: Record<string, unknown> = {}): App {
+  return new App({
     context: { 'aws:cdk:bundling-stacks': [], ...context },
     builtinCloudFormationValidation: false,
   });
-  const stack = new TaskApiStack(app, 'TaskApiStack');
-  return { stack, template: Template.fromStack(stack) };
 }
 
 /** The logical id of a construct's CloudFormation resource (its default child). */

@@ -3,6 +3,7 @@ import { usagePlans, type UsagePlanDefinition } from '../../lib/config/usage-pla
 import { logicalIdOf, resourcesOfType, synthesize } from './synth';
 
 const { stack, template } = synthesize();
+const prefix = `${stack.config.resourcePrefix}-`;
 const plans = new Map(
   resourcesOfType(template, 'AWS::ApiGateway::UsagePlan').map(([id, props]) => [
     props.UsagePlanName,
@@ -12,14 +13,14 @@ const plans = new Map(
 const definitions: [string, UsagePlanDefinition][] = Object.entries(usagePlans);
 
 function planOf(definition: UsagePlanDefinition) {
-  const plan = plans.get(definition.name);
+  const plan = plans.get(`${prefix}${definition.name}`);
   if (!plan) throw new Error(`No usage plan ${definition.name}`);
   return plan;
 }
 
 describe('usage plans', () => {
-  it('deploys the basic and premium plans', () => {
-    expect([...plans.keys()].sort()).toEqual(['basic', 'premium']);
+  it("deploys the basic and premium plans, named after the environment (two environments' plans tell apart)", () => {
+    expect([...plans.keys()].sort()).toEqual([`${prefix}basic`, `${prefix}premium`]);
   });
 
   it.each(definitions)(

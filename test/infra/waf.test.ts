@@ -3,14 +3,21 @@ import { stages } from '../../functions/routes';
 import { WAF_CONTEXT_KEY, wafEnabled } from '../../lib/infra/waf';
 import { logicalIdOf, mentions, onlyResourceOfType, resourcesOfType, synthesize } from './synth';
 
-// Two apps: the default (flag off, as in cdk.json) and one with the flag on.
-const withoutWaf = synthesize();
-const withWaf = synthesize({ [WAF_CONTEXT_KEY]: true });
+// prod has the WAF by its environment's config; dev has none; the context flag overrides either way.
+const withWaf = synthesize({ environment: 'prod' });
+const withoutWaf = synthesize({ environment: 'dev' });
+const turnedOff = synthesize({ environment: 'prod', context: { [WAF_CONTEXT_KEY]: 'false' } });
+const turnedOn = synthesize({ environment: 'dev', context: { [WAF_CONTEXT_KEY]: 'true' } });
 
 describe('WAF', () => {
-  it('is absent by default', () => {
+  it('is absent where the environment has none (dev)', () => {
     expect(resourcesOfType(withoutWaf.template, 'AWS::WAFv2::WebACL')).toEqual([]);
     expect(resourcesOfType(withoutWaf.template, 'AWS::WAFv2::WebACLAssociation')).toEqual([]);
+  });
+
+  it('follows the context flag over the environment, both ways (-c taskApi:waf=true|false)', () => {
+    expect(resourcesOfType(turnedOff.template, 'AWS::WAFv2::WebACL')).toEqual([]);
+    expect(resourcesOfType(turnedOn.template, 'AWS::WAFv2::WebACL')).toHaveLength(1);
   });
 
   it('limits each client IP to 2000 requests per 5 minutes, answering 429 with Retry-After', () => {
@@ -57,9 +64,10 @@ describe('WAF', () => {
     }
   });
 
-  it('reads the flag from the CLI as a string too (-c taskApi:waf=true)', () => {
+  it('reads the flag from the CLI as a string too, and falls back to the default without it', () => {
     expect(wafEnabled(new App({ context: { [WAF_CONTEXT_KEY]: 'true' } }))).toBe(true);
-    expect(wafEnabled(new App({ context: { [WAF_CONTEXT_KEY]: 'false' } }))).toBe(false);
+    expect(wafEnabled(new App({ context: { [WAF_CONTEXT_KEY]: 'false' } }), true)).toBe(false);
     expect(wafEnabled(new App())).toBe(false);
+    expect(wafEnabled(new App(), true)).toBe(true);
   });
 });

@@ -115,6 +115,9 @@ describe('register, login, me', () => {
   });
 });
 
+const afterCleanup: (() => void)[] = [];
+afterEach(() => afterCleanup.splice(0).forEach((cleanup) => cleanup()));
+
 describe('per-IP rate limit on /auth/register', () => {
   it('admits 5 per minute per IP with RateLimit headers, then 429 with Retry-After; other IPs and the next window are unaffected', async () => {
     const start = Date.UTC(2030, 0, 1, 12, 0, 10);
@@ -161,12 +164,14 @@ describe('per-IP rate limit on /auth/register', () => {
   });
 
   it('limits login to 10 per minute per IP', async () => {
+    // A frozen clock: eleven logins must not straddle the fixed window's boundary on a slow machine.
+    const restore = useClock(() => Date.UTC(2030, 0, 2, 12, 0, 10));
+    afterCleanup.push(restore);
     const ip = newIp();
     const statuses = [];
+    // A new email each time: the per-email guessing limit (5) must not be what answers here.
     for (let attempt = 0; attempt < 11; attempt++)
-      statuses.push(
-        (await post(login, '/auth/login', { email: 'nobody@example.com', password: 'x' }, ip)).status,
-      );
+      statuses.push((await post(login, '/auth/login', { email: email(), password: 'x' }, ip)).status);
     expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
     expect(statuses[10]).toBe(429);
   });

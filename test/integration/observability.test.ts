@@ -221,7 +221,7 @@ describe('metrics (EMF, namespace TaskApi, dimensions service and stage)', () =>
     ]);
   });
 
-  it('count registrations, logins that succeed or fail, and per-IP limit hits', async () => {
+  it('count registrations, logins that succeed or fail, and the per-account and per-IP limits hit', async () => {
     // The per-IP limit counts in fixed minutes: hold the clock still inside one.
     const now = Date.now();
     const restoreClock = fns.useClock(() => now);
@@ -236,15 +236,16 @@ describe('metrics (EMF, namespace TaskApi, dimensions service and stage)', () =>
       await post(fns.login, '/auth/login', { email, password: 'x' });
     restoreClock();
 
-    const names = counted().map(([name]) => name);
-    expect(names.filter((name) => name !== 'ColdStart').slice(0, 3)).toEqual([
-      'Registrations',
-      'LoginsSucceeded',
-      'LoginsFailed',
+    // 5 wrong passwords in a row, then the account refuses logins for a while (429 login-throttled); from
+    // the 11th login in a minute the client IP is refused before the account is looked at (429).
+    expect(counted().filter(([name]) => name !== 'ColdStart')).toEqual([
+      ['Registrations', 1],
+      ['LoginsSucceeded', 1],
+      ...Array.from({ length: 5 }, () => ['LoginsFailed', 1]),
+      ...Array.from({ length: 4 }, () => ['AccountLoginLimitHits', 1]),
+      ['IpRateLimitHits', 1],
+      ['IpRateLimitHits', 1],
     ]);
-    // 10 logins per minute per IP: the 11th and later are refused before the password is checked.
-    expect(names.filter((name) => name === 'LoginsFailed')).toHaveLength(9);
-    expect(names.filter((name) => name === 'IpRateLimitHits')).toHaveLength(2);
   }, 120_000); // 12 scrypt password checks: slow on a loaded machine
 
   it('count tokens the authorizer rejects, with its decision logged without the token', async () => {
@@ -385,22 +386,24 @@ describe('traces (X-Ray subsegments sent to the daemon over UDP)', () => {
   });
 
   it('record a Secrets Manager call that fails, and the authorizer failure, as faults', async () => {
-    // Prepare: the signing secret must come from a Secrets Manager nobody listens on.
-    const fns = await loadFunctions({
-      LOG_LEVEL: 'error',
-      SIGNING_SECRET: undefined,
-      SIGNING_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:task-api-signing',
-    });
+    // Prepare: the token keys must come from the Secrets extension (as in AWS), which is not running here.
+    const fns = await loadFunctions({ LOG_LEVEL: 'error' });
+    const saved = { file: process.env.TOKEN_KEYS_FILE, token: process.env.AWS_SESSION_TOKEN };
+    delete process.env.TOKEN_KEYS_FILE;
+    process.env.TOKEN_KEYS_SECRET_ARN =
+      'arn:aws:secretsmanager:us-east-1:123456789012:secret:task-api-token-keys';
+    process.env.AWS_SESSION_TOKEN = 'session-token';
     process.env._X_AMZN_TRACE_ID = traceHeader(true);
-    process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER = 'http://127.0.0.1:1';
 
     // Act
     const answer = fns.authorizer(authorizerEvent('Bearer a.b.c'), lambdaContext('Authorizer') as never);
     await answer.catch(() => undefined);
-    delete process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER;
+    process.env.TOKEN_KEYS_FILE = saved.file;
+    process.env.AWS_SESSION_TOKEN = saved.token;
+    delete process.env.TOKEN_KEYS_SECRET_ARN;
 
-    // Assert: still a 401 for the client, but an operator's problem, logged and counted as a failure.
-    await expect(answer).rejects.toThrow('Unauthorized');
+    // Assert: not an Allow, not a 401 either (API Gateway answers 500), and logged and counted as a failure.
+    await expect(answer).rejects.toThrow('fetch failed');
     const document = await nextDocument();
     expect(document).toMatchObject({
       name: '## Authorizer',
@@ -420,7 +423,7 @@ describe('traces (X-Ray subsegments sent to the daemon over UDP)', () => {
       level: 'ERROR',
       decision: 'failed',
       route: 'Authorizer',
-      error: { message: 'Unauthorized', cause: { message: expect.stringContaining('ECONNREFUSED') } },
+      error: { message: 'fetch failed', cause: { message: expect.stringContaining('ECONNREFUSED') } },
     });
     expect(output.metrics()).toContainEqual(expect.objectContaining({ AuthorizerFailures: 1, stage: 'v2' }));
   });

@@ -1,6 +1,10 @@
 // Before anything loads the AWS SDK (see env.ts).
 import './env';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startDynamoDbLocal } from '../../lib/local/dynamodb-local';
+import { localKeySetFiles } from '../../lib/local/key-set-files';
 import { createTables, localFunctionEnv, localTableNames } from '../../lib/local/create-tables';
 
 /**
@@ -19,7 +23,8 @@ export default async function globalSetup(): Promise<void> {
   await createTables(endpoint, names);
   Object.assign(
     process.env,
-    localFunctionEnv(endpoint, names, 'test-signing-secret-that-is-long-enough-0123456789'),
-    { LOG_LEVEL: 'silent' },
+    localFunctionEnv(endpoint, names, localKeySetFiles(mkdtempSync(join(tmpdir(), 'task-api-test-keys-')))),
+    // scrypt at 2^14 instead of 2^17: every e2e sign-up hashes and verifies; production cost is asserted apart.
+    { LOG_LEVEL: 'silent', SCRYPT_LOG2_N: '14' },
   );
 }

@@ -19,6 +19,8 @@ export interface InvokeOptions {
   /** A value to send as JSON (with Content-Type: application/json unless headers say otherwise), or a raw string. */
   body?: unknown;
   userId?: string;
+  /** The token's issue instant (ms) the authorizer passes on; by default a second ago. */
+  tokenIssuedAt?: number;
   sourceIp?: string;
 }
 
@@ -54,6 +56,7 @@ export async function invoke(handler: ProxyHandler, options: InvokeOptions): Pro
           principalId: options.userId,
           userId: options.userId,
           expiresAt: String(Math.floor(clock.now() / 1000) + 3600),
+          issuedAt: String(options.tokenIssuedAt ?? clock.now() - 1000),
         }
       : undefined,
   };

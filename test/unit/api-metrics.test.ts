@@ -40,7 +40,12 @@ describe('the metrics a request counts, derived from its answer', () => {
     );
     expect(declared).toEqual({
       Register: { success: 'Registrations' },
-      Login: { success: 'LoginsSucceeded', unauthorized: 'LoginsFailed' },
+      Login: {
+        success: 'LoginsSucceeded',
+        unauthorized: 'LoginsFailed',
+        'login-throttled': 'AccountLoginLimitHits',
+      },
+      Logout: { success: 'Logouts' },
       CreateTask: { success: 'TasksCreated' },
       ReplaceTask: { success: 'TasksUpdated' },
       UpdateTask: { success: 'TasksUpdated' },

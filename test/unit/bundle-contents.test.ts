@@ -1,17 +1,16 @@
 import { build } from 'esbuild';
 import { join } from 'node:path';
+import { esbuildOptions } from '../../lib/config/bundling';
 
 const root = join(__dirname, '..', '..');
 
-/** The packages a function's bundle pulls in (esbuild metafile inputs, by package name). */
+/** The packages a function's deployed bundle pulls in (esbuild metafile inputs, by package name). */
 async function bundledPackages(entry: string): Promise<Set<string>> {
   const { metafile } = await build({
+    ...esbuildOptions(),
     entryPoints: [join(root, entry)],
-    bundle: true,
+    outfile: join(root, '.bundle-contents', 'index.js'),
     write: false,
-    platform: 'node',
-    target: 'node22',
-    mainFields: ['module', 'main'],
     metafile: true,
     logLevel: 'silent',
   });

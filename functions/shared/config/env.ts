@@ -4,27 +4,21 @@ import '../util/zod-messages';
 /**
  * The functions' configuration, parsed once per cold start. A missing or malformed variable fails the
  * function at its first use with a message that names it, instead of a confusing error later. Table names
- * are not here: they are derived from the table definitions (`data/table-names.ts`).
+ * are not here: they are derived from the table definitions (`data/table-names.ts`); nor is what access
+ * tokens are checked against (`token-config.ts`, read without zod for the authorizer's cold start), nor the
+ * key sets (`auth/key-source.ts`).
  */
-const EnvSchema = z
-  .object({
-    /** Set locally (DynamoDB Local); unset in AWS. */
-    DYNAMODB_ENDPOINT: z.optional(z.url()),
-    AWS_REGION: z._default(z.string().check(z.minLength(1)), 'us-east-1'),
-    /** Local: the signing secret itself. AWS: SIGNING_SECRET_ARN names it in Secrets Manager. */
-    SIGNING_SECRET: z.optional(z.string().check(z.minLength(32))),
-    SIGNING_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
-    JWT_ISSUER: z._default(z.string().check(z.minLength(1)), 'task-api'),
-    JWT_AUDIENCE: z._default(z.string().check(z.minLength(1)), 'task-api-clients'),
-    ACCESS_TOKEN_TTL_SECONDS: z._default(z.coerce.number().check(z.int(), z.gte(60), z.lte(86_400)), 3600),
-    LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
-  })
-  .check(
-    z.refine((env) => env.SIGNING_SECRET !== undefined || env.SIGNING_SECRET_ARN !== undefined, {
-      message: 'set SIGNING_SECRET (local) or SIGNING_SECRET_ARN (AWS Secrets Manager)',
-      path: ['SIGNING_SECRET'],
-    }),
-  );
+export const EnvSchema = z.object({
+  /** Set locally (DynamoDB Local); unset in AWS. */
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  AWS_REGION: z._default(z.string().check(z.minLength(1)), 'us-east-1'),
+  /**
+   * scrypt's cost as log2(N): 17 is OWASP's minimum (N=2^17, r=8, p=1). The test suite sets 14 to stay
+   * fast; never lower it in a deployment. Hashes made at another cost still verify and are re-hashed.
+   */
+  SCRYPT_LOG2_N: z._default(z.coerce.number().check(z.int(), z.gte(12), z.lte(20)), 17),
+  LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
+});
 
 export type Env = z.infer<typeof EnvSchema>;
 

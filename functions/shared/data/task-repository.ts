@@ -112,6 +112,8 @@ export const taskRepository = {
       Item: toTaskItem(next),
       ConditionExpression: 'version = :read',
       ExpressionAttributeValues: { ':read': previous.version },
+      // A lost race hands back the task as it is now, so the writer can re-apply without reading it.
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
     };
     if (previous.status === next.status) {
       await conditional(() => dynamo.send(new PutCommand(put)));
@@ -141,6 +143,7 @@ export const taskRepository = {
                 Key: taskKeys.task(task.owner_id, task.id),
                 ConditionExpression: 'version = :read',
                 ExpressionAttributeValues: { ':read': task.version },
+                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
               },
             },
             counterUpdate(task.owner_id, { total: -1, remove: task.status }),
@@ -151,16 +154,25 @@ export const taskRepository = {
   },
 };
 
-/** Runs a conditional write; a failed condition or a conflicting concurrent transaction is a WriteConflict. */
+/**
+ * Runs a conditional write on one task; a failed condition or a conflicting concurrent transaction is a
+ * WriteConflict, carrying the task as the write found it when DynamoDB returned it (first action's item).
+ */
 async function conditional(write: () => Promise<unknown>): Promise<void> {
   try {
     await write();
   } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) {
+      throw new WriteConflict<Task>(error.Item ? fromTaskItem(unmarshall(error.Item)) : undefined);
+    }
     const reasons = cancellationReasons(error);
     const lost = reasons?.some(
       (reason) => reason.code === 'ConditionalCheckFailed' || reason.code === 'TransactionConflict',
     );
-    if (error instanceof ConditionalCheckFailedException || lost) throw new WriteConflict();
+    if (lost) {
+      const found = reasons?.[0]?.item;
+      throw new WriteConflict<Task>(found ? fromTaskItem(found) : undefined);
+    }
     throw error;
   }
 }

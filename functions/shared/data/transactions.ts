@@ -21,9 +21,15 @@ export function cancellationReasons(error: unknown): CancellationReason[] | unde
   }));
 }
 
-/** A conditional write lost: the item changed (or vanished) since it was read. */
-export class WriteConflict extends Error {
-  constructor(message = 'the item changed since it was read') {
+/**
+ * A conditional write lost: the item changed (or vanished) since it was read. `current` is the item as the
+ * failed write found it, when DynamoDB returned it (a failed condition with ALL_OLD); otherwise unknown.
+ */
+export class WriteConflict<T = unknown> extends Error {
+  constructor(
+    readonly current?: T,
+    message = 'the item changed since it was read',
+  ) {
     super(message);
     this.name = 'WriteConflict';
   }

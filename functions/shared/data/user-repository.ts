@@ -1,15 +1,18 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { User } from '../domain/user-schemas';
 import { ProblemError } from '../errors/problem-error';
 import { dynamo } from './dynamodb-client';
 import {
   fromEmailItem,
+  PASSWORD_HASH,
   fromProfileItem,
   toEmailItem,
   toProfileItem,
   userKeys,
   type Credentials,
 } from './entities/user-entity';
+import { isRevoked, SESSION_ATTRIBUTES } from './entities/session-entity';
 import { tableName } from './table-names';
 import { cancellationReasons } from './transactions';
 
@@ -49,10 +52,36 @@ export const userRepository = {
     return Item ? fromEmailItem(Item) : undefined;
   },
 
-  async get(userId: string): Promise<User | undefined> {
+  /**
+   * Stores a new hash of the same password (a cost upgrade), only if the stored one is still `previous`: a
+   * password changed meanwhile is never overwritten.
+   */
+  async replacePasswordHash(email: string, previous: string, next: string): Promise<void> {
+    try {
+      await dynamo.send(
+        new UpdateCommand({
+          TableName: tableName('tasks'),
+          Key: userKeys.email(email),
+          UpdateExpression: 'SET #hash = :next',
+          ConditionExpression: '#hash = :previous',
+          ExpressionAttributeNames: { '#hash': PASSWORD_HASH },
+          ExpressionAttributeValues: { ':next': next, ':previous': previous },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  },
+
+  /** The profile, and whether a token issued at `tokenIssuedAt` (ms) has been revoked (it is stored there). */
+  async get(userId: string, tokenIssuedAt = 0): Promise<{ user: User; tokenRevoked: boolean } | undefined> {
     const { Item } = await dynamo.send(
-      new GetCommand({ TableName: tableName('tasks'), Key: userKeys.profile(userId) }),
+      new GetCommand({ TableName: tableName('tasks'), Key: userKeys.profile(userId), ConsistentRead: true }),
     );
-    return Item ? fromProfileItem(Item) : undefined;
+    if (!Item) return undefined;
+    return {
+      user: fromProfileItem(Item),
+      tokenRevoked: isRevoked(tokenIssuedAt, Item[SESSION_ATTRIBUTES.revokedThrough]),
+    };
   },
 };

@@ -13,6 +13,8 @@ export interface ApiState {
   headers: Record<string, string>;
   /** The authenticated user (from the authorizer's context), '' on public routes. */
   userId: string;
+  /** When the bearer token was issued, epoch ms (from the authorizer's context); 0 on public routes. */
+  tokenIssuedAt: number;
   body: unknown;
   query: unknown;
   params: unknown;
@@ -42,6 +44,8 @@ export interface ApiRequest<C extends RouteContract = RouteContract> {
   /** The path the client called, stage included: a problem's `instance`, the base of links. */
   readonly path: string;
   readonly userId: string;
+  /** When the bearer token was issued, epoch ms; 0 on public routes. */
+  readonly tokenIssuedAt: number;
   readonly body: BodyOf<C>;
   readonly query: OutputOf<Request<C>['query']>;
   readonly params: SchemaOutput<Request<C>['path']>;

@@ -16,27 +16,26 @@ function methodOf(methodArn: string): { stage?: string; method?: string; path?: 
 }
 
 /**
- * How a refusal ended: `rejected` when the token itself was bad (no bearer token of the right shape, or
- * jose refused it: expired, forged, wrong issuer…), `failed` when the token could not be checked at all
- * (the signing secret could not be read, the configuration is wrong). Both answer 401 (`Unauthorized`);
- * only failures are an operator's problem.
+ * How a refusal ended: `rejected` when the token itself was refused (exactly `Unauthorized`, API Gateway's
+ * 401: malformed, expired, forged, revoked…), with the reason its `cause` gives (jose's code, our check's
+ * sentence, never the token); `failed` for anything else (the key set or DynamoDB could not be read): a
+ * 5xx for the client and an operator's problem.
  */
 function refusalOf(error: Error): { decision: 'rejected'; reason: string } | { decision: 'failed' } {
   if (error.message !== 'Unauthorized') return { decision: 'failed' };
   const cause: unknown = error.cause;
   if (cause === undefined) return { decision: 'rejected', reason: 'malformed' };
-  const code = (cause as { code?: unknown }).code;
-  return typeof code === 'string' && code.startsWith('ERR_J')
-    ? { decision: 'rejected', reason: code }
-    : { decision: 'failed' };
+  if (typeof cause === 'string') return { decision: 'rejected', reason: cause };
+  const { code, message } = cause as { code?: unknown; message?: unknown };
+  return { decision: 'rejected', reason: typeof code === 'string' ? code : String(message) };
 }
 
 /**
  * The bearer-token authorizer's wrapping, as `httpHandler` is the routes': Powertools Logger context, one
- * log line per invocation (`allowed` with the user id, `rejected` with jose's reason code, `failed` with
- * the error at level ERROR; never the token), `TokensRejected` / `AuthorizerFailures` metrics and the
- * trace. The authorizer keeps API Gateway's contract: it throws exactly `Unauthorized` to refuse, with the
- * reason as the error's `cause`.
+ * log line per invocation (`allowed` with the user id, `rejected` with the reason, `failed` with the error
+ * at level ERROR; never the token), `TokensRejected` / `AuthorizerFailures` metrics and the trace. The
+ * authorizer keeps API Gateway's contract: it throws exactly `Unauthorized` to refuse (the reason as the
+ * error's `cause`), anything else when it cannot decide.
  */
 export function authorizerHandler(contract: { readonly id: string }, authorize: Authorize) {
   const startedAt = new WeakMap<object, number>();
@@ -84,9 +83,7 @@ export function authorizerHandler(contract: { readonly id: string }, authorize: 
       countMetric('AuthorizerFailures');
     }
     metrics.publishStoredMetrics();
-    await endInvocationTrace(
-      refusal.decision === 'rejected' ? { status: 401 } : { status: 500, error: error.cause ?? error },
-    );
+    await endInvocationTrace(refusal.decision === 'rejected' ? { status: 401 } : { status: 500, error });
   };
 
   return middy<APIGatewayTokenAuthorizerEvent, APIGatewayAuthorizerResult>(authorize)

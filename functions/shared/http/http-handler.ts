@@ -24,9 +24,8 @@ type WiringFor<C extends RouteContract> = C extends { readonly rateLimit: RateLi
 /**
  * The one factory every endpoint is built with. It reads the route's contract and owns the middleware
  * order, so no handler repeats it: logs, metrics and traces (outermost: they see every answer), context +
- * response headers, problem+json errors, per-IP
- * rate limit, bearer-token auth, JSON body, validation, then the plain handler, which receives a typed,
- * validated `ApiRequest`.
+ * response headers, problem+json errors, per-IP rate limit, bearer-token auth, JSON body, validation, then
+ * the plain handler, which receives a typed, validated `ApiRequest`.
  */
 export function httpHandler<C extends RouteContract>(
   route: C,
@@ -53,6 +52,7 @@ export function httpHandler<C extends RouteContract>(
       requestId: api.requestId,
       path: api.path,
       userId: api.userId,
+      tokenIssuedAt: api.tokenIssuedAt,
       body: api.body,
       query: api.query,
       params: api.params,

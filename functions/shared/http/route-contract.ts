@@ -61,6 +61,14 @@ export interface SuccessAnswer {
   readonly headers?: readonly ResponseHeaderName[];
 }
 
+/** The signing-key sets a function may read (each is its own secret). */
+export type KeySetAccess = 'token' | 'cursor';
+
+export interface RouteAccess {
+  readonly tables?: Partial<Record<TableName, TableAccess>>;
+  readonly keySets?: readonly KeySetAccess[];
+}
+
 export interface RouteContract {
   /** Stable id: the OpenAPI operationId, the Lambda function's name and CloudFormation logical id. */
   readonly id: string;
@@ -84,11 +92,11 @@ export interface RouteContract {
   readonly errors?: readonly ProblemKind[];
   /** The API metric its successes (and, by problem kind, its refusals) count; derived by the middleware. */
   readonly metrics?: RouteMetrics;
-  /** Least privilege: the tables the function may touch and how, and whether it reads the signing secret. */
-  readonly access: {
-    readonly tables?: Partial<Record<TableName, TableAccess>>;
-    readonly signingSecret?: boolean;
-  };
+  /**
+   * Least privilege: the tables the function may touch and how, and the key sets it reads (`token`: signs or
+   * verifies access tokens; `cursor`: signs and verifies list cursors). Only those are given to it.
+   */
+  readonly access: RouteAccess;
 }
 
 /**
@@ -108,7 +116,7 @@ export function problemKindsOf(route: RouteContract): ProblemKind[] {
   if (route.apiKey || route.rateLimit) kinds.add('rate-limited');
   if (route.apiKey) kinds.add('quota-exceeded');
   kinds.add('internal-error');
-  if (Object.keys(route.access.tables ?? {}).length > 0 || route.access.signingSecret)
+  if (Object.keys(route.access.tables ?? {}).length > 0 || (route.access.keySets ?? []).length > 0)
     kinds.add('service-unavailable');
   for (const kind of route.errors ?? []) kinds.add(kind);
   return [...kinds];

@@ -13,11 +13,13 @@ export const API_METRICS = {
   IdempotencyConflicts:
     'an Idempotency-Key came with a different request (422) or while its first request was committing (409)',
   PreconditionFailures: 'If-Match named an ETag that was no longer current (412)',
+  EditConflicts: 'a write without If-Match kept losing to concurrent writers and gave up (409 edit-conflict)',
   LoginsSucceeded: 'a login issued a token',
   LoginsFailed: 'a login was refused: unknown email or wrong password (401)',
   Registrations: 'an account was created',
+  Logouts: 'a user revoked every token issued so far (POST /auth/logout)',
   IpRateLimitHits: 'a client IP went over its per-IP limit on register or login (429)',
-  AccountLoginLimitHits: 'logins to one account were refused after repeated failures (429)',
+  AccountLoginLimitHits: 'a login was refused because its account had too many failures in a row (429)',
   TokensRejected: 'the authorizer refused a bearer token: malformed, expired, forged (401)',
   AuthorizerFailures:
     'the authorizer could not check a token at all (configuration, secret); clients saw 401',
@@ -33,6 +35,7 @@ const PROBLEM_METRICS: Partial<Record<ProblemKind, ApiMetric>> = {
   'precondition-failed': 'PreconditionFailures',
   'idempotency-key-reused': 'IdempotencyConflicts',
   'idempotency-in-flight': 'IdempotencyConflicts',
+  'edit-conflict': 'EditConflicts',
 };
 
 /** How a request ended, as far as counting goes. */

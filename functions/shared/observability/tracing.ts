@@ -13,7 +13,8 @@ import { sendToDaemon } from './xray-daemon';
  * promise (`cls-hooked`); see docs/DECISIONS.md for the measurement. Lambda (tracing Active) records the
  * function's own segment; under it this module adds `## <route>` with annotations `route`, `stage`,
  * `ColdStart` and `Service`, and under that one `DynamoDB` / `SecretsManager` subsegment per call
- * (namespace `aws`: operation, table, request id, retries, HTTP status, error/throttle/fault flags).
+ * (namespace `aws`: operation, table, request id, retries, HTTP status, error/throttle/fault flags),
+ * whether the call goes through an SDK client or through `fetch`.
  * Only sampled requests (`Sampled=1` in the trace header) are recorded.
  */
 
@@ -99,7 +100,7 @@ export async function endInvocationTrace(outcome: { status?: number; error?: unk
 }
 
 /** The tables an input names: `TableName`, or the keys of a batch, or every table of a transaction. */
-function tableAttributes(input: Record<string, unknown>): Record<string, string | string[]> {
+export function tableAttributes(input: Record<string, unknown>): Record<string, string | string[]> {
   if (typeof input.TableName === 'string') {
     return {
       table_name: input.TableName,
@@ -118,6 +119,67 @@ function tableAttributes(input: Record<string, unknown>): Record<string, string 
   return names.size > 0 ? { table_names: [...names] } : {};
 }
 
+/** How an AWS call ended, as far as its trace and debug line go. */
+export interface AwsCallOutcome {
+  status?: number;
+  requestId?: string;
+  attempts?: number;
+  error?: unknown;
+}
+
+/** One AWS call being recorded: the trace header to send on with it (when sampled), and its end. */
+export interface AwsCall {
+  readonly traceHeader?: string;
+  end(outcome: AwsCallOutcome): void;
+}
+
+/**
+ * Starts recording one AWS call (`DynamoDB`/`GetItem`, `SecretsManager`/`GetSecretValue`…): when it ends,
+ * a debug log line (operation, table, duration, attempts, status) whatever the sampling, and a subsegment
+ * of the sampled invocation. The SDK clients do it through {@link traceAwsClient}, `fetch` callers through
+ * {@link tracedFetch}.
+ */
+export function startAwsCall(
+  service: string,
+  operation: string,
+  attributes: Record<string, string | string[]> = {},
+): AwsCall {
+  const trace = active.get();
+  const started = performance.now();
+  const subsegment: Subsegment = {
+    id: segmentId(),
+    name: service,
+    namespace: 'aws',
+    start_time: epochSeconds(),
+    aws: { operation, region: process.env.AWS_REGION ?? '', ...attributes },
+  };
+  return {
+    ...(trace ? { traceHeader: `Root=${trace.traceId};Parent=${subsegment.id};Sampled=1` } : {}),
+    end({ status, requestId, attempts, error }) {
+      logger.debug('aws call', {
+        aws_service: service,
+        aws_operation: operation,
+        ...subsegment.aws,
+        duration_ms: Math.round((performance.now() - started) * 100) / 100,
+        attempts,
+        status,
+        ...(isError(error) ? { error_name: error.name } : {}),
+      });
+      if (!trace) return;
+      Object.assign(subsegment, outcomeFlags(status, error), { end_time: epochSeconds() });
+      subsegment.aws = {
+        ...subsegment.aws,
+        ...(requestId ? { request_id: requestId } : {}),
+        retries: Math.max(0, (attempts ?? 1) - 1),
+      };
+      if (status !== undefined) subsegment.http = { response: { status } };
+      if (isError(error) && /Throttl|ProvisionedThroughputExceeded|RequestLimitExceeded/.test(error.name))
+        subsegment.throttle = true;
+      trace.root.subsegments.push(subsegment);
+    },
+  };
+}
+
 interface SdkMetadata {
   httpStatusCode?: number;
   requestId?: string;
@@ -126,8 +188,7 @@ interface SdkMetadata {
 
 /**
  * Traces an AWS SDK v3 client: each call becomes a subsegment of the current sampled invocation (and
- * carries the trace header on to the service), and a debug log line (operation, table, duration,
- * attempts, status) whatever the sampling. Returns the client.
+ * carries the trace header on to the service) and a debug log line. Returns the client.
  */
 export function traceAwsClient<
   I extends object,
@@ -135,59 +196,57 @@ export function traceAwsClient<
   C extends { middlewareStack: MiddlewareStack<I, O> },
 >(client: C): C {
   const middleware: BuildMiddleware<I, O> = (next, context) => async (args) => {
-    const service = (context.clientName ?? 'AWS').replace(/Client$/, '');
-    const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
-    const trace = active.get();
-    const started = performance.now();
-    const subsegment: Subsegment = {
-      id: segmentId(),
-      name: service,
-      namespace: 'aws',
-      start_time: epochSeconds(),
-      aws: {
-        operation,
-        region: process.env.AWS_REGION ?? '',
-        ...tableAttributes(args.input as Record<string, unknown>),
-      },
-    };
+    const call = startAwsCall(
+      (context.clientName ?? 'AWS').replace(/Client$/, ''),
+      (context.commandName ?? 'Unknown').replace(/Command$/, ''),
+      tableAttributes(args.input as Record<string, unknown>),
+    );
     const request = args.request as { headers?: Record<string, string> } | undefined;
-    if (trace && request?.headers)
-      request.headers['X-Amzn-Trace-Id'] = `Root=${trace.traceId};Parent=${subsegment.id};Sampled=1`;
-    let metadata: SdkMetadata | undefined;
-    let failure: unknown;
+    if (call.traceHeader && request?.headers) request.headers['X-Amzn-Trace-Id'] = call.traceHeader;
     try {
       const result = await next(args);
-      metadata = (result.output as MetadataBearer).$metadata;
+      const metadata: SdkMetadata = (result.output as MetadataBearer).$metadata;
+      call.end({
+        status: metadata.httpStatusCode,
+        requestId: metadata.requestId,
+        attempts: metadata.attempts,
+      });
       return result;
     } catch (error) {
-      failure = error;
-      metadata = (error as { $metadata?: SdkMetadata }).$metadata;
-      throw error;
-    } finally {
-      const status = metadata?.httpStatusCode;
-      logger.debug('aws call', {
-        aws_service: service,
-        aws_operation: operation,
-        ...subsegment.aws,
-        duration_ms: Math.round((performance.now() - started) * 100) / 100,
+      const metadata = (error as { $metadata?: SdkMetadata }).$metadata;
+      call.end({
+        status: metadata?.httpStatusCode,
+        requestId: metadata?.requestId,
         attempts: metadata?.attempts,
-        status,
-        ...(isError(failure) ? { error_name: failure.name } : {}),
+        error,
       });
-      if (trace) {
-        Object.assign(subsegment, outcomeFlags(status, failure), { end_time: epochSeconds() });
-        if (metadata?.requestId) subsegment.aws = { ...subsegment.aws, request_id: metadata.requestId };
-        subsegment.aws = { ...subsegment.aws, retries: Math.max(0, (metadata?.attempts ?? 1) - 1) };
-        if (status !== undefined) subsegment.http = { response: { status } };
-        if (
-          failure instanceof Error &&
-          /Throttl|ProvisionedThroughputExceeded|RequestLimitExceeded/.test(failure.name)
-        )
-          subsegment.throttle = true;
-        trace.root.subsegments.push(subsegment);
-      }
+      throw error;
     }
   };
   client.middlewareStack.add(middleware, { step: 'build', name: 'taskApiTracing', priority: 'high' });
   return client;
+}
+
+/**
+ * `fetch` to an AWS service (the functions' SDK-free calls: the Secrets extension, the authorizer's
+ * signed DynamoDB read), recorded as {@link startAwsCall} records an SDK call.
+ */
+export async function tracedFetch(
+  service: string,
+  operation: string,
+  attributes: Record<string, string | string[]>,
+  url: string | URL,
+  init: RequestInit = {},
+): Promise<Response> {
+  const call = startAwsCall(service, operation, attributes);
+  const headers = new Headers(init.headers);
+  if (call.traceHeader) headers.set('X-Amzn-Trace-Id', call.traceHeader);
+  try {
+    const response = await fetch(url, { ...init, headers });
+    call.end({ status: response.status, requestId: response.headers.get('x-amzn-requestid') ?? undefined });
+    return response;
+  } catch (error) {
+    call.end({ error });
+    throw error;
+  }
 }

@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import type { ApiMetric } from '../../../functions/shared/observability/api-metrics';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../../../functions/shared/observability/service';
 import { TABLE_OPERATIONS } from './slo-alarms';
-import { DEFAULT_ALARM_POLICY, DEFAULT_SLOS, errorRateThreshold, type ServiceLevelObjectives } from './slos';
+import { DEFAULT_ALARM_POLICY, errorRateThreshold, type ServiceLevelObjectives } from '../../config/slos';
 
 export interface ApiDashboardProps {
   readonly stages: Readonly<Record<string, apigateway.Stage>>;
@@ -16,7 +16,7 @@ export interface ApiDashboardProps {
   readonly tables: Readonly<Record<string, dynamodb.ITable>>;
   /** Shown first, as their states: the composite first. */
   readonly alarms: readonly cloudwatch.IAlarm[];
-  readonly slos?: ServiceLevelObjectives;
+  readonly slos: ServiceLevelObjectives;
 }
 
 /** The API metrics in the dashboard's business rows, grouped as a reader thinks of them (every one, once). */
@@ -24,9 +24,9 @@ export const BUSINESS_ROWS: readonly { title: string; metrics: readonly ApiMetri
   { title: 'Tasks written', metrics: ['TasksCreated', 'TasksUpdated', 'TasksDeleted'] },
   {
     title: 'Retries and conflicts',
-    metrics: ['IdempotentReplays', 'IdempotencyConflicts', 'PreconditionFailures'],
+    metrics: ['IdempotentReplays', 'IdempotencyConflicts', 'PreconditionFailures', 'EditConflicts'],
   },
-  { title: 'Accounts', metrics: ['Registrations', 'LoginsSucceeded', 'LoginsFailed'] },
+  { title: 'Accounts', metrics: ['Registrations', 'LoginsSucceeded', 'LoginsFailed', 'Logouts'] },
   {
     title: 'Limits and tokens',
     metrics: ['IpRateLimitHits', 'AccountLoginLimitHits', 'TokensRejected', 'AuthorizerFailures'],
@@ -73,7 +73,7 @@ export class ApiDashboard extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiDashboardProps) {
     super(scope, id);
-    const slos = props.slos ?? DEFAULT_SLOS;
+    const { slos } = props;
     const stages = Object.entries(props.stages);
     const functions = [...props.functions];
     const tables = Object.entries(props.tables);

@@ -4,9 +4,6 @@ import type { Construct } from 'constructs';
 export const ALARM_EMAIL_CONTEXT_KEY = 'taskApi:alarmEmail';
 export const DEBUG_SAMPLE_RATE_CONTEXT_KEY = 'taskApi:debugLogSampleRate';
 
-/** The share of invocations that log at DEBUG whatever LOG_LEVEL says, unless the context sets it. */
-export const DEFAULT_DEBUG_SAMPLE_RATE = 0.01;
-
 export interface ObservabilitySettings {
   /** Subscribed to the alarm topic when set. */
   readonly alarmEmail?: string;
@@ -14,8 +11,14 @@ export interface ObservabilitySettings {
   readonly debugSampleRate: number;
 }
 
-/** The observability settings from the CDK context; a malformed value fails the synth with its key. */
-export function observabilitySettings(scope: Construct): ObservabilitySettings {
+/**
+ * The observability settings from the CDK context (the environment's debug sample rate unless the context
+ * sets one); a malformed value fails the synth with its key.
+ */
+export function observabilitySettings(
+  scope: Construct,
+  defaultDebugSampleRate: number,
+): ObservabilitySettings {
   const email: unknown = scope.node.tryGetContext(ALARM_EMAIL_CONTEXT_KEY);
   if (
     email !== undefined &&
@@ -24,7 +27,7 @@ export function observabilitySettings(scope: Construct): ObservabilitySettings {
   )
     throw new Error(`${ALARM_EMAIL_CONTEXT_KEY} must be an e-mail address, got ${JSON.stringify(email)}`);
   const rate: unknown = scope.node.tryGetContext(DEBUG_SAMPLE_RATE_CONTEXT_KEY);
-  const debugSampleRate = rate === undefined ? DEFAULT_DEBUG_SAMPLE_RATE : Number(rate);
+  const debugSampleRate = rate === undefined ? defaultDebugSampleRate : Number(rate);
   if (!(debugSampleRate >= 0 && debugSampleRate <= 1))
     throw new Error(
       `${DEBUG_SAMPLE_RATE_CONTEXT_KEY} must be a number from 0 to 1, got ${JSON.stringify(rate)}`,

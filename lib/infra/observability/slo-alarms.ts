@@ -10,11 +10,10 @@ import { Construct } from 'constructs';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../../../functions/shared/observability/service';
 import {
   DEFAULT_ALARM_POLICY,
-  DEFAULT_SLOS,
   errorRateThreshold,
   type AlarmPolicy,
   type ServiceLevelObjectives,
-} from './slos';
+} from '../../config/slos';
 
 /** The DynamoDB operations the functions use (a metric-math alarm takes at most 10 metrics). */
 export const TABLE_OPERATIONS = [
@@ -38,8 +37,11 @@ export interface SloAlarmsProps {
   readonly stages: Readonly<Record<string, apigateway.Stage>>;
   /** Every table, by name. */
   readonly tables: Readonly<Record<string, dynamodb.ITable>>;
-  readonly slos?: ServiceLevelObjectives;
+  /** The environment's SLOs: the 5xx-rate and latency thresholds derive from them. */
+  readonly slos: ServiceLevelObjectives;
   readonly policy?: AlarmPolicy;
+  /** Names the environment in the SNS topic's display name. */
+  readonly environmentName?: string;
   /** Subscribes this address to the alarm topic (an AWS confirmation e-mail follows the deploy). */
   readonly email?: string;
 }
@@ -66,12 +68,15 @@ export class SloAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: SloAlarmsProps) {
     super(scope, id);
-    const slos = props.slos ?? DEFAULT_SLOS;
+    const { slos } = props;
     const policy = props.policy ?? DEFAULT_ALARM_POLICY;
     const { period } = policy;
     const stackName = Stack.of(this).stackName;
 
-    this.topic = new sns.Topic(this, 'AlarmTopic', { displayName: 'Task API alarms', enforceSSL: true });
+    this.topic = new sns.Topic(this, 'AlarmTopic', {
+      displayName: props.environmentName ? `Task API (${props.environmentName}) alarms` : 'Task API alarms',
+      enforceSSL: true,
+    });
     if (props.email) this.topic.addSubscription(new subscriptions.EmailSubscription(props.email));
     const notify = new actions.SnsAction(this.topic);
 

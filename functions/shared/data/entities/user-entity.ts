@@ -38,13 +38,16 @@ export interface Credentials {
   passwordHash: string;
 }
 
+/** The email item's attribute holding the password hash. */
+export const PASSWORD_HASH = 'password_hash';
+
 export const toEmailItem = (email: string, credentials: Credentials) => ({
   ...userKeys.email(email),
   user_id: credentials.userId,
-  password_hash: credentials.passwordHash,
+  [PASSWORD_HASH]: credentials.passwordHash,
 });
 
 export const fromEmailItem = (item: Record<string, unknown>): Credentials => ({
   userId: String(item.user_id),
-  passwordHash: String(item.password_hash),
+  passwordHash: String(item[PASSWORD_HASH]),
 });

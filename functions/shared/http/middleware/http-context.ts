@@ -10,9 +10,13 @@ const CACHE_CONTROL: Record<CachePolicy, string> = {
   revalidate: 'private, no-cache',
 };
 
-/** The request's state before any other middleware runs: version, request id, lower-cased headers. */
+/**
+ * The request's state before any other middleware runs: version, request id, lower-cased headers. Header
+ * names are request data: they go into a null-prototype object, so a header called `__proto__` or
+ * `constructor` is an entry like any other and never collides with Object.prototype.
+ */
 function initialState(event: APIGatewayProxyEvent): ApiState {
-  const headers: Record<string, string> = {};
+  const headers = Object.create(null) as Record<string, string>;
   for (const [name, value] of Object.entries(event.headers ?? {})) {
     if (value !== undefined) headers[name.toLowerCase()] = value;
   }
@@ -22,6 +26,7 @@ function initialState(event: APIGatewayProxyEvent): ApiState {
     path: `/${event.requestContext.stage}${event.path.startsWith('/') ? event.path : `/${event.path}`}`,
     headers,
     userId: '',
+    tokenIssuedAt: 0,
     body: undefined,
     query: {},
     params: {},

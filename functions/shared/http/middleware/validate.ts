@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type * as z from 'zod/mini';
+import { MAX_LISTED_ERRORS } from '../../errors/problem-body';
 import { ProblemError, type FieldError } from '../../errors/problem-error';
 import type { RequestContract } from '../route-contract';
 import type { ApiMiddleware, ApiMiddlewareRequest } from './types';
@@ -20,27 +21,37 @@ export function fieldErrors(error: z.core.$ZodError, root: string): FieldError[]
 
 function invalid(errors: FieldError[], where: 'body' | 'query'): ProblemError {
   const noun = where === 'body' ? 'field' : 'query parameter';
+  const listed = errors.length > MAX_LISTED_ERRORS ? `; the first ${MAX_LISTED_ERRORS} are listed` : '';
   return new ProblemError(
     'validation-error',
-    `${errors.length} ${noun}${errors.length === 1 ? ' is' : 's are'} invalid`,
+    `${errors.length} ${noun}${errors.length === 1 ? ' is' : 's are'} invalid${listed}`,
     { errors },
   );
 }
 
-/** Single-valued query parameters; a repeated one is a 422 (which value would win is a guess). */
+/**
+ * Single-valued query parameters; a repeated one is a 422 (which value would win is a guess). Parameter
+ * names are request data: only own properties of the event's maps are read, and the values land in a
+ * null-prototype object, so `?__proto__=1` or `?constructor=1` is an unknown parameter like any other.
+ */
 function singleValuedQuery(event: APIGatewayProxyEvent): {
   values: Record<string, string>;
   errors: FieldError[];
 } {
-  const values: Record<string, string> = {};
+  const values = Object.create(null) as Record<string, string>;
   const errors: FieldError[] = [];
   const multi = event.multiValueQueryStringParameters ?? {};
-  for (const [name, list] of Object.entries(event.queryStringParameters ?? {})) {
-    if ((multi[name]?.length ?? 1) > 1) errors.push({ field: name, message: 'must be given once' });
-    else if (list !== undefined) values[name] = list;
+  for (const [name, value] of Object.entries(event.queryStringParameters ?? {})) {
+    const all = Object.hasOwn(multi, name) ? multi[name] : undefined;
+    if ((all?.length ?? 1) > 1) errors.push({ field: name, message: 'must be given once' });
+    else if (value !== undefined) values[name] = value;
   }
   return { values, errors };
 }
+
+/** A request header by its lower-cased name (own entries only). */
+const headerValue = (headers: Record<string, string>, name: string): string | undefined =>
+  Object.hasOwn(headers, name) ? headers[name] : undefined;
 
 /** The first issue's message: a path or header problem is one sentence, not a list. */
 const firstMessage = (error: z.core.$ZodError): string => error.issues[0]?.message ?? 'is invalid';
@@ -77,7 +88,9 @@ export function validate(contract: RequestContract = {}): ApiMiddleware {
       api.params = parsed.data;
     }
     if (contract.headers) {
-      const given = Object.fromEntries(headerNames.map((name) => [name, api.headers[name.toLowerCase()]]));
+      const given = Object.fromEntries(
+        headerNames.map((name) => [name, headerValue(api.headers, name.toLowerCase())]),
+      );
       const parsed = contract.headers.safeParse(given);
       if (!parsed.success) throw new ProblemError('malformed-request', firstMessage(parsed.error));
       api.requestHeaders = parsed.data;

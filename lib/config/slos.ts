@@ -1,8 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
 
 /**
- * The service level objectives, per stage, and how the alarms turn them into thresholds. One object, so
- * an environment can set its own (docs/OPERATIONS.md explains each number).
+ * The service level objectives, per stage, and how the alarms turn them into thresholds. Each environment
+ * sets its own (lib/config/environments.ts); docs/OPERATIONS.md explains each number.
  */
 export interface ServiceLevelObjectives {
   /** Share of a stage's requests answered without a 5xx, over 30 days, in percent (99.9: 43 min/month). */
@@ -21,8 +21,6 @@ export interface AlarmPolicy {
   /** Below this many requests in a period the 5xx rate is not judged (one failure in three is not 33 %). */
   readonly minRequestsPerPeriod: number;
 }
-
-export const DEFAULT_SLOS: ServiceLevelObjectives = { availabilityPercent: 99.9, latencyP99Ms: 1000 };
 
 export const DEFAULT_ALARM_POLICY: AlarmPolicy = {
   errorBudgetBurnRate: 10,

@@ -1,2 +1,0 @@
-/** Cold-start floor of the authorizer: jose's verification alone. */
-export { jwtVerify } from 'jose';
