@@ -34,7 +34,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['eslint.config.mjs', 'jest.config.js', '.dependency-cruiser.cjs'],
+    files: ['eslint.config.mjs', 'jest.config.js', '.dependency-cruiser.cjs', '.spectral.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
   prettier,

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:authorizer`: the authorizer's cold start against DESIGN.md's budget (≤ 1.25× a jose-only
+ * `npm run bench:authorizer`: the authorizer's cold start against its budget in docs/PERFORMANCE.md (≤ 1.25× a jose-only
  * bundle). Bundles the authorizer and a baseline that imports only what the authorizer takes from jose
  * (`jwtVerify`, `decodeProtectedHeader`), both as the stack deploys them, then requires each in fresh `node`
  * processes, interleaved (a, b, b, a, …) so machine noise falls on both alike, and prints sizes and medians.

@@ -18,7 +18,7 @@ export const FLOORS = {
 } as const;
 export type FloorName = keyof typeof FLOORS;
 
-/** Budget (DESIGN.md): a function's cold import at most this many times its floor's. */
+/** Budget (docs/PERFORMANCE.md): a function's cold import at most this many times its floor's. */
 export const IMPORT_RATIO_BUDGET = 1.25;
 
 /** Where a bundle's bytes come from (esbuild metafile), in KB. */

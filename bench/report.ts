@@ -17,7 +17,7 @@ const pct = (fraction: number): string => `${(fraction * 100).toFixed(1)} %`;
 
 export function printRoundTrips(rows: RoundTripRow[]): void {
   printTable(
-    '1. DynamoDB round trips per request (budget from DESIGN.md; RCU/WCU as DynamoDB Local reports them; ? = a failed request, reported without capacity)',
+    '1. DynamoDB round trips per request (budget in docs/PERFORMANCE.md; RCU/WCU as DynamoDB Local reports them; ? = a failed request, reported without capacity)',
     ['request', 'budget', 'measured', 'verdict', 'DynamoDB requests', 'RCU', 'WCU', 'why'],
     roundTripCells(rows),
     1,

@@ -6,7 +6,7 @@ import { requests } from './routes';
 import { SEARCH_TERM } from './seed';
 import type { Cell } from './table';
 
-/** One request kind: the DynamoDB requests it made, beside the DESIGN.md budget (if it sets one). */
+/** One request kind: the DynamoDB requests it made, beside the budget in docs/PERFORMANCE.md (if it sets one). */
 export interface RoundTripRow extends CallSummary {
   request: string;
   budget?: number;

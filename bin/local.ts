@@ -14,6 +14,8 @@ import { REPOSITORY_ROOT } from '../lib/local/handler-modules';
 import { localKeySetFiles } from '../lib/local/key-set-files';
 import { createLogView, type LogFormat, type LogView, type Stream } from '../lib/local/log-view';
 import { localApiKeys } from '../lib/config/usage-plans';
+import { sunsetOf } from '../functions/shared/config/sunset';
+import { API_VERSIONS } from '../functions/shared/domain/api-version';
 
 const DATA_DIR = join(REPOSITORY_ROOT, '.data');
 
@@ -82,6 +84,9 @@ async function main(): Promise<void> {
     void stop(1);
   });
 
+  // A malformed sunset date (V1_SUNSET) stops the start here, rather than failing every v1 request.
+  for (const version of API_VERSIONS) sunsetOf(version);
+
   let endpoint = process.env.DYNAMODB_ENDPOINT;
   if (!endpoint) {
     dynamodb = await startDynamoDbLocal({ dbPath: join(DATA_DIR, 'dynamodb'), port: port('DYNAMODB_PORT') });
@@ -106,7 +111,8 @@ async function main(): Promise<void> {
       `  v2:        ${gateway.url}/v2`,
       `  API keys:  ${keys}   — send as x-api-key`,
       `  DynamoDB:  ${endpoint}${dynamodb ? ' (DynamoDB Local, data in .data/dynamodb)' : ''}`,
-      `  Docs:      ${gateway.url}/v1/openapi.json, ${gateway.url}/v2/openapi.json (OpenAPI 3.1)`,
+      `  Docs:      ${gateway.url}/v2/docs (interactive; v1: ${gateway.url}/v1/docs)`,
+      `  OpenAPI:   ${gateway.url}/v2/openapi.json, ${gateway.url}/v1/openapi.json (OpenAPI 3.1)`,
       '',
       'Try it:',
       `  curl -s ${gateway.url}/v1/health`,

@@ -8,7 +8,9 @@ import { authorizerContract } from './auth/authorizer.contract';
 import { loginContract } from './auth/login.contract';
 import { logoutContract } from './auth/logout.contract';
 import { registerContract } from './auth/register.contract';
+import { referenceAssetContract } from './docs/asset.contract';
 import { openApiContract } from './docs/openapi.contract';
+import { referencePageContract } from './docs/page.contract';
 import { healthContract } from './health/get.contract';
 import { API_VERSIONS } from './shared/domain/api-version';
 import type { HttpMethod, RouteContract } from './shared/http/route-contract';
@@ -23,6 +25,8 @@ import { getMeContract } from './users/me.contract';
 export const routes: readonly RouteContract[] = [
   healthContract,
   openApiContract,
+  referencePageContract,
+  referenceAssetContract,
   registerContract,
   loginContract,
   logoutContract,

@@ -1,9 +1,9 @@
 /**
  * Every type the client takes from the API's OpenAPI documents, in one place. They are read from the
  * operations (`paths[path][method]`), not from named component schemas or operation ids, so regenerating
- * the documents (new component names, described headers, typed parameters) changes nothing here as long as
- * the paths and the shapes on the wire stay the same. Query parameters are restated in the client's own
- * words (numbers and booleans rather than the strings a query string carries).
+ * the documents (new component names, described headers) changes nothing here as long as the paths and the
+ * shapes on the wire stay the same. The documents type query parameters as clients send them (`limit` an
+ * integer, `include_total` a boolean), so the list queries are the documents' own.
  */
 import type { components, paths as V2 } from './generated/openapi-v2.ts';
 import type { paths as V1 } from './generated/openapi-v1.ts';
@@ -28,12 +28,6 @@ type QueryOf<Operation> = Operation extends { parameters: { query?: infer Query 
   ? NonNullable<Query>
   : never;
 
-/** `Fallback` while the document does not describe a body yet (today: `/health`), then the document's type. */
-type Documented<T, Fallback> = [T] extends [never] ? Fallback : T;
-
-/** Query parameters the client types itself: pagination and flags, which the wire carries as strings. */
-type ClientTypedQuery = 'limit' | 'skip' | 'cursor' | 'include_total';
-
 // ---- v2 (current) ----
 
 /** A task as v2 represents it: v1's fields plus priority, due_date, tags and hypermedia links. */
@@ -46,15 +40,11 @@ export type TaskReplace = RequestBody<V2['/tasks/{id}']['put']>;
 export type TaskPatch = RequestBody<V2['/tasks/{id}']['patch']>;
 /** One page of `GET /v2/tasks`: `data`, `pagination` (`next_cursor`, `has_more`, `total_count`) and `links`. */
 export type TaskPage = Answer<V2['/tasks']['get'], 200>;
-/** Filters and sort of `GET /v2/tasks`, plus the page size. */
-export type TaskListQuery = Omit<QueryOf<V2['/tasks']['get']>, ClientTypedQuery> & {
-  /** Page size, 1..100 (server default 10). */
-  limit?: number;
-  /** `next_cursor` of the previous page. */
-  cursor?: string;
-  /** Also count every matching task (`pagination.total_count`); costs reads on filtered lists. */
-  include_total?: boolean;
-};
+/**
+ * Filters and sort of `GET /v2/tasks`, the page size (`limit`, 1..100), the previous page's `cursor`, and
+ * `include_total` (costs reads on filtered lists).
+ */
+export type TaskListQuery = QueryOf<V2['/tasks']['get']>;
 /** A hypermedia link of a v2 task or page. */
 export type Link = Task['links'][number];
 
@@ -73,7 +63,7 @@ export type AccessToken = Answer<V2['/auth/login']['post'], 200>;
 /** The caller, as `GET /v2/users/me` answers it (with links). */
 export type User = Answer<V2['/users/me']['get'], 200>;
 /** `GET /health`: `{ status: 'ok', version: 'v1' | 'v2' }`. */
-export type Health = Documented<Answer<V2['/health']['get'], 200>, { status: string; version: string }>;
+export type Health = Answer<V2['/health']['get'], 200>;
 /** An RFC 9457 problem, as every error body carries it. */
 export type Problem = components['schemas']['Problem'];
 
@@ -86,12 +76,7 @@ export type TaskReplaceV1 = RequestBody<V1['/tasks/{id}']['put']>;
 export type TaskPatchV1 = RequestBody<V1['/tasks/{id}']['patch']>;
 /** One page of `GET /v1/tasks`: `items`, `total_count`, `skip`, `limit`. */
 export type TaskPageV1 = Answer<V1['/tasks']['get'], 200>;
-/** Filters and sort of `GET /v1/tasks`, plus offset paging. */
-export type TaskListQueryV1 = Omit<QueryOf<V1['/tasks']['get']>, ClientTypedQuery> & {
-  /** Page size, 1..100 (server default 10). */
-  limit?: number;
-  /** Tasks to skip, 0..10000. */
-  skip?: number;
-};
+/** Filters and sort of `GET /v1/tasks`, plus offset paging (`limit` 1..100, `skip` 0..10000). */
+export type TaskListQueryV1 = QueryOf<V1['/tasks']['get']>;
 /** The caller, as `GET /v1/users/me` answers it. */
 export type UserV1 = Answer<V1['/users/me']['get'], 200>;

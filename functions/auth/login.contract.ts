@@ -11,6 +11,8 @@ export const loginContract = {
   path: '/auth/login',
   entry: 'functions/auth/login.ts',
   summary: 'Log in for a bearer token',
+  description:
+    'Exchanges email and password for a bearer access token (an HS256 JWT, valid `expires_in` seconds). An unknown email and a wrong password get the same `401` after the same work. Limited to 10 requests per minute per client IP, and per account: after 5 consecutive failures for one email, further attempts get `429 login-throttled` for 30 seconds, doubling per failure up to 15 minutes, whatever the client IP.',
   tag: 'Auth',
   auth: 'none',
   apiKey: true,

@@ -11,6 +11,8 @@ export const logoutContract = {
   path: '/auth/logout',
   entry: 'functions/auth/logout.ts',
   summary: 'Log out: revoke every token issued so far',
+  description:
+    'Revokes every access token of the caller issued up to now, on every device. `/users/me` and logout refuse a revoked token at once; the gateway refuses it once its cached check of that token expires, at most 300 seconds later. Log in again for a new token.',
   tag: 'Auth',
   auth: 'jwt',
   apiKey: true,

@@ -8,6 +8,8 @@ export const registerContract = {
   path: '/auth/register',
   entry: 'functions/auth/register.ts',
   summary: 'Create an account',
+  description:
+    'Creates an account. The email is case-insensitive and unique (`409 email-taken` when it is registered); the password is 8..128 characters and stored only as a salted scrypt hash. Limited to 5 requests per minute per client IP (`RateLimit` headers on every answer, `429` + `Retry-After` past it). `Location` points at `/users/me`.',
   tag: 'Auth',
   auth: 'none',
   apiKey: true,

@@ -10,6 +10,8 @@ export const openApiContract = {
   path: '/openapi.json',
   entry: 'functions/docs/openapi.ts',
   summary: "Get this version's OpenAPI document",
+  description:
+    "This stage's OpenAPI 3.1 document, generated from the route contracts: every operation, parameter, answer, header and problem type. No key needed.",
   tag: 'Meta',
   auth: 'none',
   apiKey: false,

@@ -7,6 +7,8 @@ export const healthContract = {
   path: '/health',
   entry: 'functions/health/get.ts',
   summary: 'Check that the API is up',
+  description:
+    'Liveness: answers without a key or token and touches no database, so it says the functions are reachable, not that DynamoDB is. `version` names the stage that answered.',
   tag: 'Meta',
   auth: 'none',
   apiKey: false,

@@ -10,6 +10,8 @@ export const createTaskContract = {
   path: '/tasks',
   entry: 'functions/tasks/create.ts',
   summary: 'Create a task',
+  description:
+    'Creates a task and answers `201` with `Location` and `ETag`. Send an `Idempotency-Key` to make retries safe: for 24 hours the same key and the same request replay the first answer (`Idempotent-Replayed: true`) instead of creating a second task; the same key with another request is a `422`, and while the first is still being written a `409` with `Retry-After`.',
   tag: 'Tasks',
   auth: 'jwt',
   apiKey: true,

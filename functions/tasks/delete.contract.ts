@@ -9,6 +9,8 @@ export const deleteTaskContract = {
   path: '/tasks/{id}',
   entry: 'functions/tasks/delete.ts',
   summary: 'Delete a task',
+  description:
+    'Deletes the task; afterwards `GET` and `DELETE` are `404`. With `If-Match`, only if the task still has that ETag (`412` otherwise).',
   tag: 'Tasks',
   auth: 'jwt',
   apiKey: true,

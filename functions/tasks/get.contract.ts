@@ -10,6 +10,8 @@ export const getTaskContract = {
   path: '/tasks/{id}',
   entry: 'functions/tasks/get.ts',
   summary: 'Get a task',
+  description:
+    'One task with its `ETag`. Send that ETag back in `If-None-Match` to revalidate: `304 Not Modified` without a body while the task is unchanged. A task of another user is a `404`, like one that does not exist.',
   tag: 'Tasks',
   auth: 'jwt',
   apiKey: true,

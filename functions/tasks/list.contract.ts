@@ -11,6 +11,8 @@ export const listTasksContract = {
   path: '/tasks',
   entry: 'functions/tasks/list.ts',
   summary: 'List tasks: filter, sort, search, page',
+  description:
+    'Filters (`status`; v2 also `priority`, `tag`, `due_before`, `due_after`), a case-insensitive search `q` over title and description, a total and stable sort, and pages. v1 pages by offset (`skip`, with `total_count` always); v2 by signed cursor: pass `pagination.next_cursor` back as `cursor` (with the same filters and sort) until `has_more` is false, and ask for `total_count` with `include_total=true`.',
   tag: 'Tasks',
   auth: 'jwt',
   apiKey: true,

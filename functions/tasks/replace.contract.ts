@@ -9,6 +9,8 @@ export const replaceTaskContract = {
   path: '/tasks/{id}',
   entry: 'functions/tasks/replace.ts',
   summary: 'Replace a task',
+  description:
+    "Replaces the writable fields of this version: omitted optional fields return to their defaults (a v1 `PUT` keeps v2's priority, due date and tags). With `If-Match`, the write happens only if the task still has that ETag (`412` otherwise).",
   tag: 'Tasks',
   auth: 'jwt',
   apiKey: true,

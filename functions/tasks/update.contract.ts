@@ -9,6 +9,8 @@ export const updateTaskContract = {
   path: '/tasks/{id}',
   entry: 'functions/tasks/update.ts',
   summary: 'Update some fields of a task',
+  description:
+    'A JSON Merge Patch (RFC 7396): present fields replace, `null` clears `description` or `due_date`, absent fields stay. With `If-Match`, the write happens only if the task still has that ETag (`412` otherwise).',
   tag: 'Tasks',
   auth: 'jwt',
   apiKey: true,

@@ -7,6 +7,7 @@ export const getMeContract = {
   path: '/users/me',
   entry: 'functions/users/me.ts',
   summary: 'Get the authenticated user',
+  description: 'The account the bearer token belongs to.',
   tag: 'Users',
   auth: 'jwt',
   apiKey: true,

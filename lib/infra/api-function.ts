@@ -40,6 +40,19 @@ export interface ApiFunctionProps {
    * localhost (no AWS SDK on the path), cached for `KEY_SET_CACHE_SECONDS` as the function's own cache is.
    */
   readonly readsSecrets?: boolean;
+  /** Files the function reads at run time (`node_modules/<package>/<file>`), shipped beside its bundle. */
+  readonly runtimeFiles?: readonly string[];
+}
+
+/** Shell commands that copy each file to the same relative path in the bundle's directory. */
+function copyCommands(files: readonly string[], inputDir: string, outputDir: string): string[] {
+  return files.flatMap((file) => {
+    const target = path.posix.join(outputDir, file);
+    return [
+      `mkdir -p "${path.posix.dirname(target)}"`,
+      `cp "${path.posix.join(inputDir, file)}" "${target}"`,
+    ];
+  });
 }
 
 /** The alias API Gateway invokes; CodeDeploy moves it from version to version. */
@@ -95,6 +108,17 @@ export class ApiFunction extends Construct {
         // Bundle the AWS SDK too: the deployed code runs the SDK versions the lock file pins and the tests
         // ran, not whatever the Lambda runtime ships that month.
         bundleAwsSDK: true,
+        // Run locally after esbuild (no Docker, no network), so `cdk synth` stays offline.
+        ...(props.runtimeFiles?.length
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) =>
+                  copyCommands(props.runtimeFiles ?? [], inputDir, outputDir),
+              },
+            }
+          : {}),
       },
     });
     // `currentVersion` publishes a version whose logical id hashes the code and configuration, so an

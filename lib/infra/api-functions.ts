@@ -12,6 +12,7 @@ import type {
 import { authorizer, routes } from '../../functions/routes';
 import { ApiFunction, type ApiFunctionProps } from './api-function';
 import type { RotatingKeySet } from './rotating-key-set';
+import { sunsetEnvironment } from './version-sunset';
 
 export interface ApiFunctionsProps {
   readonly tables: Readonly<Record<TableName, dynamodb.ITable>>;
@@ -52,6 +53,8 @@ export class ApiFunctions extends Construct {
       ),
       LOG_LEVEL: props.logLevel ?? 'info',
       POWERTOOLS_LOGGER_SAMPLE_RATE: String(props.debugSampleRate ?? 0),
+      // A deprecated version's sunset day, when the deployer set one (`-c taskApi:v1Sunset=2027-06-30`).
+      ...sunsetEnvironment(this),
     };
 
     const byRoute = new Map<string, lambda.IFunction>();
@@ -63,6 +66,7 @@ export class ApiFunctions extends Construct {
         description: `${route.method} ${route.path}`,
         environment: { ...environment, ...keySetVariables(route.access, props.keySets) },
         readsSecrets: (route.access.keySets ?? []).length > 0,
+        runtimeFiles: route.runtimeFiles,
         ...props.settings,
       });
       for (const [name, access] of tableGrants(route)) fn.grantTableAccess(props.tables[name], access);

@@ -160,7 +160,7 @@ export class TaskApiStack extends Stack {
   }
 }
 
-/** The stage's root as API.md writes it, without the trailing slash `urlForPath('/')` adds. */
+/** The stage's root as docs/API.md writes it, without the trailing slash `urlForPath('/')` adds. */
 function stageRoot(stage: apigateway.Stage): string {
   return Fn.join('', [
     'https://',

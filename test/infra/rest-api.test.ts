@@ -82,12 +82,13 @@ describe('REST API routes', () => {
     },
   );
 
-  it('requires an API key on every route except GET /health and GET /openapi.json', () => {
+  it('requires an API key on every route except GET /health, /openapi.json, /docs and its files', () => {
+    const keyless = ['/health', '/openapi.json', '/docs', '/docs/{asset}'];
     for (const route of allRoutes) {
       const [, method] = findMethod(template, route.path, route.method);
       expect({ route: route.id, apiKeyRequired: method.ApiKeyRequired }).toEqual({
         route: route.id,
-        apiKeyRequired: !(route.method === 'GET' && ['/health', '/openapi.json'].includes(route.path)),
+        apiKeyRequired: !(route.method === 'GET' && keyless.includes(route.path)),
       });
     }
   });

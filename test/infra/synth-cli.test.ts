@@ -8,6 +8,7 @@ import { authorizer, routes } from '../../functions/routes';
 import { esbuildOptions } from '../../lib/config/bundling';
 import { ACCOUNT_STACK_NAME, environmentNames, environments } from '../../lib/config/environments';
 import { repoRoot } from '../../lib/infra/api-function';
+import { buildProxyEvent } from '../../lib/local/proxy-event';
 
 const TIMEOUT_MS = 240_000;
 const apiStacks = environmentNames.map((name) => environments[name].stackName);
@@ -59,6 +60,45 @@ describe('the CDK app through the real CLI', () => {
           expect(existsSync(join(assetDir, 'index.js'))).toBe(true);
         }
       }
+      // The reference page's files ship beside the bundle of the function that serves them, and it serves
+      // them from there (a Lambda event, run in a fresh Node process from the asset directory alone).
+      const devTemplate = JSON.parse(readFileSync(join(outdir, `${apiStacks[0]}.template.json`), 'utf8')) as {
+        Resources: Record<
+          string,
+          { Type: string; Properties: { Code?: { S3Key?: string }; Description?: string } }
+        >;
+      };
+      const assets = Object.values(devTemplate.Resources).find(
+        (fn) => fn.Properties.Description === 'GET /docs/{asset}',
+      );
+      const assetDir = join(outdir, `asset.${assets?.Properties.Code?.S3Key?.replace(/\.zip$/, '')}`);
+      expect(existsSync(join(assetDir, 'node_modules/swagger-ui-dist/swagger-ui-bundle.js'))).toBe(true);
+      const event = buildProxyEvent({
+        stage: 'v2',
+        method: 'GET',
+        resource: '/docs/{asset}',
+        path: '/docs/swagger-ui.css',
+        pathParameters: { asset: 'swagger-ui.css' },
+      });
+      const served = spawnSync(
+        process.execPath,
+        [
+          '-e',
+          `require('./index.js').handler(JSON.parse(require('fs').readFileSync(0, 'utf8')), {})
+            .then((r) => process.stdout.write(JSON.stringify([r.statusCode, r.headers['Content-Type'], r.body.length])))`,
+        ],
+        {
+          cwd: assetDir,
+          input: JSON.stringify(event),
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH, LOG_LEVEL: 'silent' },
+        },
+      );
+      expect(JSON.parse(served.stdout || 'null')).toEqual([
+        200,
+        'text/css; charset=utf-8',
+        readFileSync(require.resolve('swagger-ui-dist/swagger-ui.css'), 'utf8').length,
+      ]);
       const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as {
         pluginReports: unknown[];
       };

@@ -1,5 +1,5 @@
 /**
- * An in-memory model of API.md's listing rules, written from the contract (not from the production
+ * An in-memory model of docs/API.md's listing rules, written from the contract (not from the production
  * code): which tasks a filter selects and in which order a sort puts them. Tests compare real pages to it.
  */
 export interface ModelTask {

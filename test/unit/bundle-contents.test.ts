@@ -22,7 +22,7 @@ async function bundledPackages(entry: string): Promise<Set<string>> {
 }
 
 describe('what the light functions bundle', () => {
-  it.each(['functions/health/get.ts', 'functions/docs/openapi.ts'])(
+  it.each(['functions/health/get.ts', 'functions/docs/openapi.ts', 'functions/docs/page.ts'])(
     '%s loads neither the AWS SDK nor zod (fast cold start)',
     async (entry) => {
       const packages = [...(await bundledPackages(entry))];

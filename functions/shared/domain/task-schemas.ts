@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CONTROL_CHARACTERS } from '../util/control-characters';
+import { CONTROL_CHARACTERS, WITHOUT_CONTROL_CHARACTERS } from '../util/control-characters';
 import '../util/zod-messages';
 
 /**
@@ -17,13 +17,16 @@ const TASK_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
  * The `{id}` of a task path. Anything that cannot be an id is a task that does not exist: its message is
  * the 404's detail (no reason to tell the client more).
  */
-export const TaskIdSchema = z.string().check(z.regex(TASK_ID, 'Task was not found'));
+export const TaskIdSchema = z
+  .string()
+  .check(z.regex(TASK_ID, 'Task was not found'), z.meta({ maxLength: 26, description: 'The task id' }));
 
 export const TitleSchema = z.string().check(
   z.trim(),
   z.minLength(1, 'must not be empty'),
   z.maxLength(200, 'must be at most 200 characters'),
   z.refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters'),
+  z.meta({ pattern: WITHOUT_CONTROL_CHARACTERS }),
 );
 
 export const DescriptionSchema = z.nullable(
@@ -35,22 +38,24 @@ export const PrioritySchema = z.enum(TASK_PRIORITIES);
 /** `YYYY-MM-DD` that names a real day (no 2026-02-30). */
 export const DueDateSchema = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
+  z.meta({ format: 'date', maxLength: 10 }),
   z.refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
   }, 'must be a real calendar date'),
 );
 
-export const TagSchema = z
-  .string()
-  .check(
-    z.trim(),
-    z.toLowerCase(),
-    z.regex(/^[a-z0-9_-]{1,30}$/, 'must be 1..30 characters of a-z, 0-9, _ or -'),
-  );
+export const TagSchema = z.string().check(
+  z.trim(),
+  z.toLowerCase(),
+  z.regex(/^[a-z0-9_-]{1,30}$/, 'must be 1..30 characters of a-z, 0-9, _ or -'),
+  // Documented as clients may send it: upper case is lower-cased on input.
+  z.meta({ maxLength: 30, pattern: '^[A-Za-z0-9_-]{1,30}$' }),
+);
 
 export const TagsSchema = z.array(TagSchema).check(
   z.maxLength(10, 'must hold at most 10 tags'),
+  z.meta({ uniqueItems: true }),
   z.refine((tags) => new Set(tags).size === tags.length, 'must not repeat a tag'),
 );
 
@@ -101,7 +106,10 @@ export type TaskWrite = z.infer<typeof TaskWriteV2Schema>;
  * due_date); `null` on a non-nullable field is a 422. An empty patch is a 422 too: it would change nothing.
  */
 const nonEmpty = <T extends object>(schema: z.ZodMiniType<T>) =>
-  schema.check(z.refine((value) => Object.keys(value).length > 0, 'must change at least one field'));
+  schema.check(
+    z.refine((value) => Object.keys(value).length > 0, 'must change at least one field'),
+    z.meta({ minProperties: 1 }),
+  );
 export const TaskPatchV1Schema = nonEmpty(z.partial(z.strictObject(v1Writable)));
 export const TaskPatchV2Schema = nonEmpty(z.partial(z.strictObject(v2Writable)));
 export type TaskPatch = z.infer<typeof TaskPatchV2Schema>;

@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { ApiLambdaContext, ApiRequest } from './api-context';
 import { authenticated } from './middleware/authenticated';
+import { deprecationSignals } from './middleware/deprecation';
 import { httpContext } from './middleware/http-context';
 import { jsonBody } from './middleware/json-body';
 import { observe } from './middleware/observe';
@@ -24,8 +25,8 @@ type WiringFor<C extends RouteContract> = C extends { readonly rateLimit: RateLi
 /**
  * The one factory every endpoint is built with. It reads the route's contract and owns the middleware
  * order, so no handler repeats it: logs, metrics and traces (outermost: they see every answer), context +
- * response headers, problem+json errors, per-IP rate limit, bearer-token auth, JSON body, validation, then
- * the plain handler, which receives a typed, validated `ApiRequest`.
+ * response headers, a deprecated version's signals, problem+json errors, per-IP rate limit, bearer-token
+ * auth, JSON body, validation, then the plain handler, which receives a typed, validated `ApiRequest`.
  */
 export function httpHandler<C extends RouteContract>(
   route: C,
@@ -36,6 +37,7 @@ export function httpHandler<C extends RouteContract>(
   const lambda = middy<APIGatewayProxyEvent, ApiResponse, Error, ApiLambdaContext>()
     .use(observe(route))
     .use(httpContext(route.cache))
+    .use(deprecationSignals())
     .use(problemErrors());
   if (route.rateLimit) {
     if (!wired) throw new Error(`${route.id} declares a rate limit but its handler wires no rateLimiter`);

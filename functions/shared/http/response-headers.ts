@@ -11,5 +11,6 @@ export const RESPONSE_HEADER_NAMES = [
   'Idempotent-Replayed',
   'X-Request-Id',
   'WWW-Authenticate',
+  'Content-Security-Policy',
 ] as const;
 export type ResponseHeaderName = (typeof RESPONSE_HEADER_NAMES)[number];

@@ -17,6 +17,16 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
   };
 }
 
+/** A text body (an HTML page, a script, a style sheet), sent as UTF-8. */
+export function text(
+  statusCode: number,
+  body: string,
+  mediaType: string,
+  headers: Record<string, string> = {},
+): ApiResponse {
+  return { statusCode, headers: { 'Content-Type': `${mediaType}; charset=utf-8`, ...headers }, body };
+}
+
 export function noContent(headers: Record<string, string> = {}): ApiResponse {
   return { statusCode: 204, headers, body: '' };
 }

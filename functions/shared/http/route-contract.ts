@@ -18,8 +18,14 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** What a function may do on a table: least privilege per route. */
 export type TableAccess = 'read' | 'readwrite';
 
-/** `no-store` for auth answers; `revalidate` (private, no-cache) for task answers. Errors are always no-store. */
-export type CachePolicy = 'no-store' | 'revalidate';
+/**
+ * `no-store` for auth answers; `revalidate` (private, no-cache) for task answers; `public` for static files
+ * every caller may share (the reference page's assets). Errors are always no-store.
+ */
+export type CachePolicy = 'no-store' | 'revalidate' | 'public';
+
+/** The groups the reference lists operations under (one per resource); each has a description there. */
+export type RouteTag = 'Meta' | 'Auth' | 'Users' | 'Tasks';
 
 /** A per-client-IP limit enforced in the function: `limit` requests per fixed window of `windowSeconds`. */
 export interface RateLimitPolicy {
@@ -32,6 +38,9 @@ export interface RateLimitPolicy {
 export const JSON_MEDIA_TYPE = 'application/json';
 export const MERGE_PATCH_MEDIA_TYPE = 'application/merge-patch+json';
 export type BodyMediaType = typeof JSON_MEDIA_TYPE | typeof MERGE_PATCH_MEDIA_TYPE;
+/** What an answer's body may be besides JSON: the reference page and its files. */
+export type TextMediaType = 'text/html' | 'text/css' | 'text/javascript';
+export type AnswerMediaType = typeof JSON_MEDIA_TYPE | TextMediaType;
 
 /** An object schema over named strings (path parameters, request headers). */
 type StringsSchema = z.ZodMiniObject;
@@ -53,11 +62,15 @@ export interface RequestContract {
   };
 }
 
-/** A success answer: its status, body (a named response schema, resolved per version) and headers. */
+/**
+ * A success answer: its status, body (a named response schema, resolved per version, sent as one of
+ * `mediaTypes`: JSON when omitted) and headers.
+ */
 export interface SuccessAnswer {
   readonly status: number;
   readonly description: string;
   readonly body?: ResponseSchemaName;
+  readonly mediaTypes?: readonly AnswerMediaType[];
   readonly headers?: readonly ResponseHeaderName[];
 }
 
@@ -79,7 +92,9 @@ export interface RouteContract {
   readonly entry: string;
   /** One line for the reference; `tag` groups operations (one per resource). */
   readonly summary: string;
-  readonly tag: string;
+  /** What a client should know beyond the summary, in Markdown: the reference shows it under the summary. */
+  readonly description: string;
+  readonly tag: RouteTag;
   /** `jwt`: the bearer-token authorizer runs first and the function requires its user id. */
   readonly auth: 'none' | 'jwt';
   /** API Gateway `apiKeyRequired`: the key selects the caller's usage plan. */
@@ -97,23 +112,31 @@ export interface RouteContract {
    * verifies access tokens; `cursor`: signs and verifies list cursors). Only those are given to it.
    */
   readonly access: RouteAccess;
+  /**
+   * Files of npm packages the function reads at run time (`node_modules/<package>/<file>`, from the
+   * repository root). The stack ships each beside the function's bundle at the same path, so
+   * `require.resolve('<package>/<file>')` finds it on Lambda as it does locally.
+   */
+  readonly runtimeFiles?: readonly string[];
 }
 
 /**
  * Every problem a route can answer: those its features imply (a body can be malformed, too large or of
  * the wrong type; a bearer token can be missing; a key can be throttled; a database can be unavailable)
- * and those it declares. A route without a query schema still refuses unknown parameters, so 422 is
- * always possible.
+ * and those it declares. Some come with the gateway itself, whatever the route: another method on its path
+ * is a 405, the stage-wide throttle can answer 429, a body over the gateway's 10 MiB is a 413. A route
+ * without a query schema still refuses unknown parameters, so 422 is always possible.
  */
 export function problemKindsOf(route: RouteContract): ProblemKind[] {
-  const kinds = new Set<ProblemKind>();
-  if (route.request?.body || route.request?.headers) kinds.add('malformed-request');
+  // The gateway refuses a request it cannot take with a 400 on any route; a body or header can be malformed.
+  const kinds = new Set<ProblemKind>(['malformed-request']);
   if (route.auth === 'jwt') kinds.add('unauthorized');
   if (route.apiKey) kinds.add('forbidden');
   if (route.request?.path) kinds.add('not-found');
-  if (route.request?.body) kinds.add('payload-too-large').add('unsupported-media-type');
+  kinds.add('method-not-allowed').add('payload-too-large');
+  if (route.request?.body) kinds.add('unsupported-media-type');
   kinds.add('validation-error');
-  if (route.apiKey || route.rateLimit) kinds.add('rate-limited');
+  kinds.add('rate-limited');
   if (route.apiKey) kinds.add('quota-exceeded');
   kinds.add('internal-error');
   if (Object.keys(route.access.tables ?? {}).length > 0 || (route.access.keySets ?? []).length > 0)

@@ -3,3 +3,6 @@
  * kept out of index sort keys, whose separators sit below every printable character.
  */
 export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** The same rule as a JSON Schema pattern, for the reference: text without control characters. */
+export const WITHOUT_CONTROL_CHARACTERS = '^[^\\u0000-\\u001f\\u007f-\\u009f]*$';

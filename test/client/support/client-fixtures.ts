@@ -1,12 +1,37 @@
 /**
  * Client test fixtures: a local gateway per test file (DynamoDB Local from the global setup), clients of
  * the real package source pointed at it, and users signed up through the client itself. Each user gets
- * its own test source IP, so the per-IP register/login limits are never shared between tests.
+ * its own test source IP, so the per-IP register/login limits are never shared between tests. Every
+ * answer the clients receive is checked against the OpenAPI document the gateway serves (the contract
+ * test), and a test fails when one does not match.
  */
 import { randomUUID } from 'node:crypto';
 import type { GatewayOptions, RunningGateway } from '../../../lib/local/gateway';
 import { ProblemError, TaskApi, TaskApiV1, type ClientOptions } from '../../../client/src/index.ts';
 import { API_KEY, newClientIp, SOURCE_IP_HEADER, startTestGateway } from '../../e2e/support/http-client';
+import { contractViolations } from '../../support/openapi-contract';
+
+/** What answers broke the contract since the last test ended (checked after each test). */
+const brokenContract: string[] = [];
+
+/**
+ * The platform's fetch, with every answer checked against the served OpenAPI document before the client
+ * reads it. A mismatch is recorded rather than thrown, so the client's retry logic cannot hide it.
+ */
+export const contractFetch: NonNullable<ClientOptions['fetch']> = async (input, init) => {
+  const response = await fetch(input, init);
+  const method = init.method ?? 'GET';
+  const violations = await contractViolations({
+    method,
+    url: input,
+    status: response.status,
+    headers: response.headers,
+    text: await response.clone().text(),
+  });
+  for (const violation of violations)
+    brokenContract.push(`${method} ${input} (${response.status}): ${violation}`);
+  return response;
+};
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -20,6 +45,10 @@ export function useClientGateway(options: GatewayOptions = {}): { readonly url: 
   beforeAll(async () => {
     gateway = await startTestGateway(options);
     state.url = gateway.url;
+  });
+  afterEach(() => {
+    const broken = brokenContract.splice(0);
+    expect(broken).toEqual([]);
   });
   afterAll(() => gateway?.close());
   return state;
@@ -42,6 +71,7 @@ function baseOptions(origin: string, stage: 'v1' | 'v2'): ClientOptions {
     baseUrl: `${origin}/${stage}`,
     apiKey: API_KEY,
     retry: FAST_RETRY,
+    fetch: contractFetch,
     headers: { [SOURCE_IP_HEADER]: newClientIp() },
   };
 }
@@ -67,7 +97,7 @@ export function recordingFetch(log: RecordedRequest[]): ClientOptions['fetch'] {
       url: input,
       headers: { ...(init.headers as Record<string, string>) },
     });
-    return fetch(input, init);
+    return contractFetch(input, init);
   };
 }
 

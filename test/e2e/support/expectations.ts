@@ -1,5 +1,5 @@
 /**
- * Assertions every e2e test shares: what API.md promises on every response (security headers, request
+ * Assertions every e2e test shares: what docs/API.md promises on every response (security headers, request
  * ids) and on every error (RFC 9457 problem+json with type, title, status, detail).
  */
 import type { HttpResult } from './http-client';

@@ -1,10 +1,12 @@
 /**
- * E2E fixtures: a gateway started in-process on a free port, a small HTTP client over global `fetch`, and
- * users registered from their own (test-only) source IPs so the per-IP register limit is never shared.
+ * E2E fixtures: a gateway started in-process on a free port, a small HTTP client over global `fetch` that
+ * checks every answer against the OpenAPI document the gateway serves (the contract test), and users
+ * registered from their own (test-only) source IPs so the per-IP register limit is never shared.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { localApiKeys } from '../../../lib/config/usage-plans';
 import { startGateway, type GatewayOptions, type RunningGateway } from '../../../lib/local/gateway';
+import { expectConformingAnswer } from '../../support/openapi-contract';
 
 /** The test-only header the gateway takes `identity.sourceIp` from (see GatewayOptions.sourceIpHeader). */
 export const SOURCE_IP_HEADER = 'x-test-source-ip';
@@ -59,8 +61,23 @@ export interface RequestOptions {
   sourceIp?: string;
 }
 
+export interface HttpClientOptions {
+  /**
+   * Check every answer against the served OpenAPI document (default). Off only for gateways whose functions
+   * are test stubs, which answer nothing the document describes.
+   */
+  contract?: boolean;
+}
+
 export class HttpClient {
-  constructor(public baseUrl: string) {}
+  private readonly contract: boolean;
+
+  constructor(
+    public baseUrl: string,
+    options: HttpClientOptions = {},
+  ) {
+    this.contract = options.contract ?? true;
+  }
 
   /** One request; `apiKey` defaults to the basic plan's key (`null` sends none). */
   async request(method: string, path: string, options: RequestOptions = {}): Promise<HttpResult> {
@@ -75,8 +92,11 @@ export class HttpClient {
       if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type'))
         headers['content-type'] = 'application/json';
     }
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body });
+    const url = `${this.baseUrl}${path}`;
+    const response = await fetch(url, { method, headers, body });
     const text = await response.text();
+    if (this.contract)
+      await expectConformingAnswer({ method, url, status: response.status, headers: response.headers, text });
     let parsed: unknown;
     try {
       parsed = text === '' ? undefined : JSON.parse(text);

@@ -5,9 +5,11 @@ import type { CachePolicy } from '../route-contract';
 import { SECURITY_HEADERS } from '../security-headers';
 import type { ApiMiddleware, ApiMiddlewareRequest } from './types';
 
-const CACHE_CONTROL: Record<CachePolicy, string> = {
+/** The Cache-Control value of each policy (errors are always `no-store`). */
+export const CACHE_CONTROL: Record<CachePolicy, string> = {
   'no-store': 'no-store',
   revalidate: 'private, no-cache',
+  public: 'public, max-age=86400',
 };
 
 /**
