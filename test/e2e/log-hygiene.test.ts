@@ -11,6 +11,7 @@ import { newClientIp, useTestGateway } from './support/http-client';
  */
 process.env.LOG_LEVEL = 'debug';
 process.env.POWERTOOLS_LOGGER_SAMPLE_RATE = '1';
+process.env.POWERTOOLS_METRICS_DISABLED = 'false';
 
 const client = useTestGateway();
 

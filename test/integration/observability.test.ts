@@ -10,6 +10,11 @@ import { invoke, newUserId } from '../support/invoke';
  * Lambda): a cold start, a log level, a debug sample rate, an unreachable dependency.
  */
 
+// The test setup turns EMF documents off (they would fill the test output); here they are what is tested,
+// and every line is captured. Powertools reads this when a Metrics instance is built, and it builds one per
+// ColdStart document, at the first request: so for the whole file, not just while the functions load.
+process.env.POWERTOOLS_METRICS_DISABLED = 'false';
+
 type Handler = ProxyHandler;
 type Functions = { useClock: (now: () => number) => () => void } & Record<
   'createTask' | 'getTask' | 'updateTask' | 'deleteTask' | 'register' | 'login' | 'health',

@@ -2,7 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayAuthorizerResult, APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
 import { logger } from '../observability/logger';
-import { countMetric, metrics } from '../observability/metrics';
+import { countMetric, metrics, publishRequestMetrics } from '../observability/metrics';
 import { AUTHORIZER_LOG_MESSAGE, SERVICE_NAME } from '../observability/service';
 import { endInvocationTrace, startInvocationTrace } from '../observability/tracing';
 
@@ -68,7 +68,7 @@ export function authorizerHandler(contract: { readonly id: string }, authorize: 
       user_id: userId,
       latency_ms: latency(request),
     });
-    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+    publishRequestMetrics();
     await endInvocationTrace({ status: 200 });
   };
 
@@ -82,7 +82,7 @@ export function authorizerHandler(contract: { readonly id: string }, authorize: 
       logger.error(AUTHORIZER_LOG_MESSAGE, { ...refusal, latency_ms: latency(request), error });
       countMetric('AuthorizerFailures');
     }
-    metrics.publishStoredMetrics();
+    publishRequestMetrics();
     await endInvocationTrace(refusal.decision === 'rejected' ? { status: 401 } : { status: 500, error });
   };
 

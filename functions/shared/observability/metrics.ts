@@ -17,3 +17,16 @@ export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: 
 export function countMetric(name: ApiMetric): void {
   metrics.addMetric(name, MetricUnit.Count, 1);
 }
+
+/**
+ * Ends the request's metrics: one EMF document when something was counted (none otherwise: Powertools
+ * would warn about an empty one), and the request's dimensions and metadata cleared either way.
+ */
+export function publishRequestMetrics(): void {
+  if (metrics.hasStoredMetrics()) {
+    metrics.publishStoredMetrics();
+    return;
+  }
+  metrics.clearDimensions();
+  metrics.clearMetadata();
+}

@@ -3,7 +3,7 @@ import { PROBLEM_BASE_URI, problemTypes, type ProblemKind } from '../../errors/p
 import { ProblemError } from '../../errors/problem-error';
 import { outcomeMetrics, type RouteMetrics } from '../../observability/api-metrics';
 import { logger } from '../../observability/logger';
-import { countMetric, metrics } from '../../observability/metrics';
+import { countMetric, metrics, publishRequestMetrics } from '../../observability/metrics';
 import { ACCESS_LOG_MESSAGE, REQUEST_ID_KEY, SERVICE_NAME } from '../../observability/service';
 import { endInvocationTrace, startInvocationTrace } from '../../observability/tracing';
 import { PROBLEM_CONTENT_TYPE, type ApiResponse } from '../response';
@@ -96,7 +96,7 @@ export function observe(route: ObservedRoute): ApiMiddleware[] {
     for (const metric of outcomeMetrics(route.metrics, { status: status ?? 500, replayed, problem })) {
       countMetric(metric);
     }
-    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+    publishRequestMetrics();
     await endInvocationTrace({ status, error });
   };
 
