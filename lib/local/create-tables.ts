@@ -97,7 +97,9 @@ export async function createTables(endpoint: string, names: Record<TableName, st
 
 /**
  * The environment the functions read, pointing at local tables (each under its definition's variable) and
- * at the local key-set files (`localKeySetFiles`).
+ * at the local key-set files (`localKeySetFiles`). Credentials too, as the Lambda runtime gives its role's:
+ * the authorizer signs its DynamoDB read itself (no SDK to fall back on a default), and DynamoDB Local
+ * refuses an empty access key; a developer's own AWS credentials are never used against it.
  */
 export function localFunctionEnv(
   endpoint: string,
@@ -108,6 +110,8 @@ export function localFunctionEnv(
     ...Object.fromEntries(TABLE_NAMES.map((name) => [tableDefinitions[name].envVar, names[name]])),
     DYNAMODB_ENDPOINT: endpoint,
     AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
     ...keySetFiles,
   };
 }

@@ -7,6 +7,13 @@ import { promisify } from 'node:util';
 const root = join(__dirname, '..', '..');
 const run = promisify(execFile);
 
+/** The test process's environment without AWS credentials: a fresh machine has none. */
+const withoutCredentials = Object.fromEntries(
+  Object.entries(process.env).filter(
+    ([name]) => !/^AWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN)$/.test(name),
+  ),
+);
+
 const invoke = async (functionId: string, logLevel = 'silent') => {
   const { stdout, stderr } = await run(
     process.execPath,
@@ -18,7 +25,11 @@ const invoke = async (functionId: string, logLevel = 'silent') => {
     ],
     {
       cwd: root,
-      env: { ...process.env, LOG_LEVEL: logLevel },
+      env: {
+        ...withoutCredentials,
+        LOG_LEVEL: logLevel,
+        POWERTOOLS_METRICS_DISABLED: String(logLevel === 'silent'),
+      },
       timeout: 60_000,
     },
   );
@@ -45,6 +56,17 @@ it.each([
   },
   90_000,
 );
+
+it('runs the Authorizer on its sample event and allows the token, with no AWS credentials in the environment', async () => {
+  // Act: its revocation read is a request it signs itself, against DynamoDB Local.
+  const { result } = await invoke('Authorizer');
+
+  // Assert
+  expect(result).toMatchObject({
+    principalId: expect.any(String),
+    policyDocument: { Statement: [expect.objectContaining({ Effect: 'Allow' })] },
+  });
+}, 90_000);
 
 it('prints the function’s structured log line (cold start, request id) and its EMF metrics, apart from the result', async () => {
   // Prepare
