@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { functionBundling } from '../lib/config/bundling';
@@ -16,6 +17,9 @@ import { printTable } from './table';
  *   subsegments (bench/floors/). docs/DECISIONS.md records the choice made from these rows.
  * - 7b, with `--against <git ref>`: every function built from that commit beside the same function now,
  *   the before/after of a change measured side by side (budget: ≤ 1.10× its "before").
+ * - 7c, with `--against`: the cold start a client waits for, import **and first request**, of three
+ *   functions of different kinds (health, a read, the authorizer), before and after: work that moved from
+ *   the first request to the import (Node modules the AWS SDK loads on its first call anyway) shows there.
  *
  * Bundles are built with the deployed options (lib/config/bundling.ts) and required in fresh `node`
  * processes, every bundle once per round in a rotating order. Verdicts use CPU time, as section 5 does:
@@ -23,6 +27,7 @@ import { printTable } from './table';
  */
 
 const ROOT = resolve(__dirname, '..');
+const run = promisify(execFile);
 /** Budget of a change: a function's cold import at most this many times what it was before. */
 export const CHANGE_BUDGET = 1.1;
 
@@ -41,8 +46,19 @@ export interface ColdStartMeasure {
   cpuRuns: number[];
 }
 
+/** A cold start measured whole: the require, then one invocation, in the same fresh process. */
+export interface FirstRequestRow {
+  id: string;
+  /** CPU ms: import, first invocation, both (medians over the rounds). */
+  before: { importCpuMs: number; firstCpuMs: number; totalCpuMs: number };
+  after: { importCpuMs: number; firstCpuMs: number; totalCpuMs: number };
+  /** Median of the per-round total-CPU ratios after / before. */
+  totalRatio: number;
+}
+
 export interface ColdStartResults {
   rounds: number;
+  firstRequests?: FirstRequestRow[];
   variants: (ColdStartMeasure & { cpuRatioToFloor: number; cpuDeltaMs: number })[];
   against?: string;
   functions: {
@@ -67,6 +83,8 @@ function checkout(ref: string): { commit: string; root: string } {
   return { commit, root };
 }
 
+type Timing2 = { importCpu: number; firstCpu: number };
+
 interface Subject {
   name: string;
   built: Built;
@@ -80,6 +98,71 @@ const measured = (subject: Subject): ColdStartMeasure => ({
   importCpuMs: median(subject.runs.map((timing) => timing.cpu)),
   cpuRuns: subject.runs.map((timing) => timing.cpu),
 });
+
+/**
+ * Requires the bundle, then invokes its handler once with the event, timing both in CPU; prints the answer's
+ * status (200 for an authorizer's policy) or what it threw.
+ */
+const FIRST_REQUEST_PROBE = [
+  "const { readFileSync } = require('node:fs');",
+  'const cpu0 = process.cpuUsage();',
+  'const { handler } = require(process.argv[1]);',
+  'const cpu1 = process.cpuUsage();',
+  "const context = { functionName: 'bench', functionVersion: '$LATEST', awsRequestId: 'bench-cold', memoryLimitInMB: '512', invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:bench', getRemainingTimeInMillis: () => 10000 };",
+  "Promise.resolve(handler(JSON.parse(readFileSync(process.argv[2], 'utf8')), context)).then(",
+  '  (result) => result?.statusCode ?? (result?.principalId ? 200 : 0),',
+  '  (error) => `threw-${error?.name}`,',
+  ').then((outcome) => {',
+  '  const cpu2 = process.cpuUsage();',
+  '  const ms = (a, b) => (b.user + b.system - a.user - a.system) / 1000;',
+  '  process.stdout.write(`\\n@@ ${ms(cpu0, cpu1)} ${ms(cpu1, cpu2)} ${outcome}\\n`);',
+  '});',
+].join('\n');
+
+/** The three functions 7c measures whole, with the event each gets (test/events/, a real token). */
+const FIRST_REQUEST_SUBJECTS = ['Health', 'GetTask', 'Authorizer'] as const;
+
+async function firstRequestEvents(dir: string): Promise<Record<string, string>> {
+  const { issueAccessToken } = await import('../functions/shared/auth/access-tokens');
+  const { token } = await issueAccessToken('bench-cold-start-user');
+  return Object.fromEntries(
+    FIRST_REQUEST_SUBJECTS.map((id) => {
+      const file = join(dir, `${id}.json`);
+      writeFileSync(
+        file,
+        readFileSync(join(ROOT, 'test/events', `${id}.json`), 'utf8').replaceAll('{{accessToken}}', token),
+      );
+      return [id, file];
+    }),
+  );
+}
+
+async function firstRequestTiming(
+  built: Built,
+  eventFile: string,
+  functionEnv: Record<string, string>,
+): Promise<{ importCpu: number; firstCpu: number }> {
+  const { stdout } = await run(
+    process.execPath,
+    [...built.nodeOptions, '-e', FIRST_REQUEST_PROBE, built.file, eventFile],
+    {
+      // Production's level: the function writes what it writes in AWS.
+      env: {
+        PATH: process.env.PATH ?? '',
+        ...functionEnv,
+        LOG_LEVEL: 'info',
+        AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+      },
+      timeout: 30_000,
+      maxBuffer: 1 << 24,
+    },
+  );
+  const [, importCpu, firstCpu, outcome] = /@@ (\S+) (\S+) (\S+)/.exec(stdout) ?? [];
+  // A first request that failed would time an error path, not the cold start a client waits for.
+  if (!outcome || !/^[1-4]\d\d$/.test(outcome))
+    throw new Error(`7c: ${built.file} answered its first request with ${outcome ?? 'nothing'}`);
+  return { importCpu: Number(importCpu), firstCpu: Number(firstCpu) };
+}
 
 export async function measureColdStart(
   functionEnv: Record<string, string>,
@@ -125,6 +208,50 @@ export async function measureColdStart(
       }
     }
 
+    const firstRequests: FirstRequestRow[] = [];
+    if (before) {
+      const events = await firstRequestEvents(outDir);
+      const pairs = functions.filter(
+        (each): each is { id: string; after: Subject; before: Subject } =>
+          (FIRST_REQUEST_SUBJECTS as readonly string[]).includes(each.id) && each.before !== undefined,
+      );
+      const samples = new Map(
+        pairs.map(({ id }) => [id, { before: [] as Timing2[], after: [] as Timing2[] }]),
+      );
+      for (let round = 0; round < rounds; round++) {
+        for (const { id, after, before: then } of pairs) {
+          const order = round % 2 === 0 ? (['before', 'after'] as const) : (['after', 'before'] as const);
+          for (const which of order) {
+            const timing = await firstRequestTiming(
+              (which === 'after' ? after : then).built,
+              events[id] ?? '',
+              functionEnv,
+            );
+            samples.get(id)?.[which].push(timing);
+          }
+        }
+      }
+      for (const { id } of pairs) {
+        const { before: then = [], after = [] } = samples.get(id) ?? {};
+        const summary = (list: Timing2[]) => ({
+          importCpuMs: median(list.map((each) => each.importCpu)),
+          firstCpuMs: median(list.map((each) => each.firstCpu)),
+          totalCpuMs: median(list.map((each) => each.importCpu + each.firstCpu)),
+        });
+        firstRequests.push({
+          id,
+          before: summary(then),
+          after: summary(after),
+          totalRatio: median(
+            after.map((each, round) => {
+              const old = then[round];
+              return old ? (each.importCpu + each.firstCpu) / (old.importCpu + old.firstCpu) : Number.NaN;
+            }),
+          ),
+        });
+      }
+    }
+
     const floor = measured(variants[0] as Subject);
     return {
       rounds,
@@ -136,7 +263,7 @@ export async function measureColdStart(
           cpuDeltaMs: row.importCpuMs - floor.importCpuMs,
         };
       }),
-      ...(before ? { against: before.commit } : {}),
+      ...(before ? { against: before.commit, firstRequests } : {}),
       functions: functions.map(({ id, after, before: then }) => ({
         id,
         after: measured(after),
@@ -191,6 +318,31 @@ export function printColdStart(results: ColdStartResults): void {
       ms(after.importCpuMs),
       cpuRatio === undefined ? undefined : `${cpuRatio.toFixed(2)}×`,
       cpuRatio === undefined ? 'new' : cpuRatio <= CHANGE_BUDGET ? 'within' : 'OVER',
+    ]),
+  );
+  const rows = results.firstRequests ?? [];
+  if (rows.length === 0) return;
+  printTable(
+    `7c. The whole cold start a client waits for: import + first request, CPU ms, before (@${results.against}) and now (LOG_LEVEL=info, median of ${results.rounds})`,
+    [
+      'function',
+      'import before',
+      'first request before',
+      'total before',
+      'import now',
+      'first request now',
+      'total now',
+      'now / before',
+    ],
+    rows.map((row) => [
+      row.id,
+      ms(row.before.importCpuMs),
+      ms(row.before.firstCpuMs),
+      ms(row.before.totalCpuMs),
+      ms(row.after.importCpuMs),
+      ms(row.after.firstCpuMs),
+      ms(row.after.totalCpuMs),
+      `${row.totalRatio.toFixed(2)}×`,
     ]),
   );
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { logger } from '../functions/shared/observability/logger';
 import type { BenchContext } from './context';
 import { summarizeCalls, type DynamoCall } from './dynamo-meter';
 import { authorizer, handlers } from './handlers';
@@ -435,9 +436,10 @@ async function measureAuthorizer(context: BenchContext): Promise<EndpointMeasure
 async function capturedLogBytes(run: () => Promise<unknown>): Promise<number> {
   const streams = [process.stdout, process.stderr] as const;
   const originals = streams.map((stream) => stream.write.bind(stream));
-  const level = process.env.LOG_LEVEL;
+  // The functions' logger was built at the bench's LOG_LEVEL (silent): what production writes is `info`.
+  const level = logger.getLevelName();
   let bytes = 0;
-  process.env.LOG_LEVEL = 'info';
+  logger.setLogLevel('INFO');
   streams.forEach((stream) => {
     stream.write = (chunk: string | Uint8Array) => {
       bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
@@ -450,7 +452,7 @@ async function capturedLogBytes(run: () => Promise<unknown>): Promise<number> {
     streams.forEach((stream, position) => {
       stream.write = originals[position] as typeof stream.write;
     });
-    process.env.LOG_LEVEL = level;
+    logger.setLogLevel(level);
   }
   return bytes;
 }

@@ -5,14 +5,10 @@
  * logs, metrics and traces cost a cold start. See docs/PERFORMANCE.md.
  *
  *   --against <git ref>   section 7 also builds every function from that commit: before/after in one run
- *   --only cold-start     section 7 alone (no DynamoDB); --runs <n> sets its rounds (default 9)
+ *   --only cold-start     section 7 alone (no seeding); --runs <n> sets its rounds (default 9)
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { localFunctionEnv, localTableNames } from '../lib/local/create-tables';
-import { localKeySetFiles } from '../lib/local/key-set-files';
+import { availableParallelism, cpus } from 'node:os';
 import { startBenchEnvironment } from './environment';
 
 /** `--name value` from the command line. */
@@ -52,24 +48,19 @@ async function main(): Promise<void> {
   console.log(`cpu:     ${meta.cpu} × ${meta.cpus}`);
 
   const against = option('against');
-  if (option('only') === 'cold-start') {
-    // Bundles are only required, never invoked: the functions' variables need no running DynamoDB.
-    const keys = localKeySetFiles(mkdtempSync(join(tmpdir(), 'task-api-bench-keys-')));
-    const functionEnv = {
-      ...localFunctionEnv('http://127.0.0.1:8000', localTableNames('bench'), keys),
-      LOG_LEVEL: 'silent',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    };
-    Object.assign(process.env, functionEnv);
-    const { runColdStartOnly } = await import('./suite');
-    const runs = option('runs');
-    await runColdStartOnly(meta, functionEnv, { against, ...(runs ? { runs: Number(runs) } : {}) });
-    return;
-  }
   const environment = await startBenchEnvironment();
   console.log(`db:      DynamoDB Local (in memory) at ${environment.endpoint}`);
   try {
     // Imported only now: the functions read their environment when first loaded.
+    if (option('only') === 'cold-start') {
+      const { runColdStartOnly } = await import('./suite');
+      const runs = option('runs');
+      await runColdStartOnly(meta, environment.functionEnv, {
+        against,
+        ...(runs ? { runs: Number(runs) } : {}),
+      });
+      return;
+    }
     const { runSuite } = await import('./suite');
     await runSuite({ ...meta, dynamodb: 'DynamoDB Local (in memory)' }, environment.functionEnv, { against });
   } finally {
