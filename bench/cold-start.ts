@@ -59,7 +59,8 @@ export interface FirstRequestRow {
 export interface ColdStartResults {
   rounds: number;
   firstRequests?: FirstRequestRow[];
-  variants: (ColdStartMeasure & { cpuRatioToFloor: number; cpuDeltaMs: number })[];
+  /** `cpuDeltaMs`: CPU added to the floor; `cpuDeltaToLogsMs` (tracing rows): to Logger and Metrics. */
+  variants: (ColdStartMeasure & { cpuRatioToFloor: number; cpuDeltaMs: number; cpuDeltaToLogsMs?: number })[];
   against?: string;
   functions: {
     id: string;
@@ -253,14 +254,18 @@ export async function measureColdStart(
     }
 
     const floor = measured(variants[0] as Subject);
+    // Paired per round (each round visits every bundle): load that comes and goes falls on both sides.
+    const added = (subject: Subject, base: Subject) =>
+      median(subject.runs.map((timing, round) => timing.cpu - (base.runs[round]?.cpu ?? Number.NaN)));
     return {
       rounds,
-      variants: variants.map((subject) => {
+      variants: variants.map((subject, position) => {
         const row = measured(subject);
         return {
           ...row,
           cpuRatioToFloor: row.importCpuMs / floor.importCpuMs,
-          cpuDeltaMs: row.importCpuMs - floor.importCpuMs,
+          cpuDeltaMs: added(subject, variants[0] as Subject),
+          ...(position >= 2 ? { cpuDeltaToLogsMs: added(subject, variants[1] as Subject) } : {}),
         };
       }),
       ...(before ? { against: before.commit, firstRequests } : {}),
@@ -286,16 +291,26 @@ export async function measureColdStart(
 export function printColdStart(results: ColdStartResults): void {
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   const kb = (value: number) => `${value.toFixed(1)} KB`;
+  const signed = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(1)} ms`;
   printTable(
-    `7a. What logs, metrics and traces add to a cold import (deployed options, fresh node, median of ${results.rounds} interleaved rounds)`,
-    ['bundle', 'size', 'import p50 (wall)', 'import p50 (CPU)', 'CPU vs floor', 'CPU added'],
+    `7a. What logs, metrics and traces add to a cold import (deployed options, fresh node, median of ${results.rounds} interleaved rounds; added = median of the per-round differences)`,
+    [
+      'bundle',
+      'size',
+      'import p50 (wall)',
+      'import p50 (CPU)',
+      'CPU vs floor',
+      'CPU added to floor',
+      'CPU added to Logger+Metrics',
+    ],
     results.variants.map((row) => [
       row.name,
       kb(row.kb),
       ms(row.importMs),
       ms(row.importCpuMs),
       `${row.cpuRatioToFloor.toFixed(2)}×`,
-      row.name === VARIANTS[0].name ? undefined : `+${row.cpuDeltaMs.toFixed(1)} ms`,
+      row.name === VARIANTS[0].name ? undefined : signed(row.cpuDeltaMs),
+      row.cpuDeltaToLogsMs === undefined ? undefined : signed(row.cpuDeltaToLogsMs),
     ]),
   );
   if (!results.against) return;
