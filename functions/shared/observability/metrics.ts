@@ -1,13 +1,15 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { ApiMetric } from './api-metrics';
+import { logger } from './logger';
 import { METRICS_NAMESPACE, SERVICE_NAME } from './service';
 
 /**
  * The functions' one Powertools Metrics instance: CloudWatch Embedded Metric Format documents in the
  * function's log stream, namespace `TaskApi`, default dimension `service`; the request middleware adds
- * `stage` and publishes once per request (only when something was counted).
+ * `stage` and publishes once per request (only when something was counted). Its own warnings go through
+ * the functions' logger (structured, at `LOG_LEVEL`), not a bare console line.
  */
-export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME });
+export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME, logger });
 
 /**
  * Counts one occurrence of an API metric in the current request. Most metrics are derived from the answer
