@@ -2,7 +2,8 @@
 //
 // functions/ (the runtime), lowest first; a layer may import its own and any lower layer:
 //   0 shared/errors, shared/util   problem types, the error class, tiny helpers: import nothing of ours
-//   1 shared/config                environment, clock, logger
+//   1 shared/config                environment, clock
+//     shared/observability         logger, metrics, tracing (Powertools, X-Ray); same layer as config
 //   2 shared/domain                task and user rules, schemas, representations (no I/O)
 //   3 shared/data, shared/auth     DynamoDB entities and repositories; passwords, tokens, signing keys
 //   4 shared/http                  route-contract types, middleware, the handler factory, responses
@@ -11,7 +12,7 @@
 // lib/ (infrastructure, local gateway, OpenAPI) and bin/ sit above functions/, which never imports them.
 const layers = [
   { name: 'errors-and-util', path: '^functions/shared/(errors|util)/' },
-  { name: 'config', path: '^functions/shared/config/' },
+  { name: 'config', path: '^functions/shared/(config|observability)/' },
   { name: 'domain', path: '^functions/shared/domain/' },
   { name: 'data-and-auth', path: '^functions/shared/(data|auth)/' },
   { name: 'http', path: '^functions/shared/http/' },

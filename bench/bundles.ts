@@ -100,7 +100,7 @@ const IMPORT_PROBE = [
 ].join('');
 
 /** One cold import: wall and CPU milliseconds. */
-interface Timing {
+export interface Timing {
   wall: number;
   cpu: number;
 }
@@ -113,13 +113,23 @@ interface Subject {
   floor: FloorName;
 }
 
-interface Built {
+export interface Built {
   file: string;
   nodeOptions: readonly string[];
   kb: number;
   mapKb: number;
   bytes: Buffer;
   composition: BundleComposition;
+}
+
+/** One cold import of a bundle in a fresh `node` with the functions' environment. */
+export async function importTiming(bundle: Built, functionEnv: Record<string, string>): Promise<Timing> {
+  const { stdout } = await run(process.execPath, [...bundle.nodeOptions, '-e', IMPORT_PROBE, bundle.file], {
+    env: { PATH: process.env.PATH ?? '', ...functionEnv },
+    timeout: 30_000,
+  });
+  const [wall, cpu] = stdout.trim().split(' ').map(Number);
+  return { wall: wall ?? Number.NaN, cpu: cpu ?? Number.NaN };
 }
 
 /**
@@ -133,14 +143,7 @@ export async function measureBundles(
   rounds = 9,
 ): Promise<BundleResults> {
   const outDir = mkdtempSync(join(tmpdir(), 'task-api-bench-'));
-  const importMs = async (bundle: Built): Promise<Timing> => {
-    const { stdout } = await run(process.execPath, [...bundle.nodeOptions, '-e', IMPORT_PROBE, bundle.file], {
-      env: { PATH: process.env.PATH ?? '', ...functionEnv },
-      timeout: 30_000,
-    });
-    const [wall, cpu] = stdout.trim().split(' ').map(Number);
-    return { wall: wall ?? Number.NaN, cpu: cpu ?? Number.NaN };
-  };
+  const importMs = (bundle: Built) => importTiming(bundle, functionEnv);
   try {
     const subjects: Subject[] = [
       ...routes.map((route) => ({
@@ -321,18 +324,22 @@ async function measureVariants(
   return rows;
 }
 
-/** Bundles `entry` into `dir/index.js` (the file name CDK's asset uses) and reads back what it produced. */
-async function bundle(
+/**
+ * Bundles `entry` (relative to `root`, the repository by default) into `dir/index.js` (the file name CDK's
+ * asset uses) and reads back what it produced.
+ */
+export async function bundle(
   entry: string,
   dir: string,
   bundling: FunctionBundling,
   extra: BuildOptions = {},
+  root = ROOT,
 ): Promise<Built> {
   const file = join(dir, 'index.js');
   const { metafile } = await build({
     ...esbuildOptions(bundling),
     ...extra,
-    entryPoints: [join(ROOT, entry)],
+    entryPoints: [join(root, entry)],
     outfile: file,
     metafile: true,
     logLevel: 'silent',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { authorizer as authorizerContract, routes } from '../functions/routes';
 import { environments } from '../lib/config/environments';
+import { logger } from '../functions/shared/observability/logger';
 import type { BenchContext } from './context';
 import { summarizeCalls, type DynamoCall } from './dynamo-meter';
 import { authorizer, handlers } from './handlers';
@@ -12,7 +13,7 @@ import {
   responseBytes,
   type AccessLogValues,
 } from './log-bytes';
-import { defaultSampledShare, LAMBDA_MB_PER_VCPU, prices } from './prices';
+import { LAMBDA_MB_PER_VCPU, prices } from './prices';
 import { requests } from './routes';
 import { median } from './stats';
 
@@ -25,8 +26,6 @@ import { median } from './stats';
 const PRICED = environments.prod;
 
 export const ASSUMPTIONS = {
-  /** Steady traffic, for X-Ray's default sampling (1 request a second + 5 % of the rest). */
-  requestsPerSecond: 10,
   /** Share of authenticated requests whose token is not in API Gateway's authorizer cache (300 s TTL). */
   authorizerMissRate: 0.1,
   /** Share of invocations that are cold starts (AWS: INITs "typically occur in under 1 % of invocations"). */
@@ -72,6 +71,9 @@ export function memoryNote(): string {
     })
     .join('; ');
 }
+
+/** The share of requests X-Ray traces in the priced environment. */
+export const traceSampleRate = (): number => PRICED.traceSampleRate;
 
 /** Whether the function reads a key set: one Secrets Manager call per cold start (then cached). */
 function readsKeySet(functionId: string): boolean {
@@ -473,9 +475,10 @@ async function measureAuthorizer(context: BenchContext): Promise<EndpointMeasure
 async function capturedLogBytes(run: () => Promise<unknown>): Promise<number> {
   const streams = [process.stdout, process.stderr] as const;
   const originals = streams.map((stream) => stream.write.bind(stream));
-  const level = process.env.LOG_LEVEL;
+  // The functions' logger was built at the bench's LOG_LEVEL (silent): what production writes is `info`.
+  const level = logger.getLevelName();
   let bytes = 0;
-  process.env.LOG_LEVEL = 'info';
+  logger.setLogLevel('INFO');
   streams.forEach((stream) => {
     stream.write = (chunk: string | Uint8Array) => {
       bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
@@ -488,7 +491,7 @@ async function capturedLogBytes(run: () => Promise<unknown>): Promise<number> {
     streams.forEach((stream, position) => {
       stream.write = originals[position] as typeof stream.write;
     });
-    process.env.LOG_LEVEL = level;
+    logger.setLogLevel(level);
   }
   return bytes;
 }
@@ -621,7 +624,8 @@ function price(
     lambdaRequests: prices.lambda.requestsPerMillion / 1e6,
     dynamodb,
     logs,
-    xray: (prices.xray.perMillionTracesRecorded / 1e6) * defaultSampledShare(ASSUMPTIONS.requestsPerSecond),
+    // The environment's sampling rule: a fixed share of requests at any traffic (lib/infra/trace-sampling.ts).
+    xray: (prices.xray.perMillionTracesRecorded / 1e6) * PRICED.traceSampleRate,
     dataOut: (endpoint.responseBytes / GB) * prices.dataTransfer.outPerGb,
   };
   const fixed = Object.values(parts).reduce((sum, value) => sum + value, 0);

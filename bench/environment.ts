@@ -48,6 +48,7 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
     ...QUIET_SDK,
   };
   Object.assign(process.env, functionEnv);
+  hideMetricDocuments();
   return {
     endpoint: dynamodb.endpoint,
     tables,
@@ -55,6 +56,19 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
     functionEnv,
     stop: () => dynamodb.stop(),
   };
+}
+
+/**
+ * The functions write an EMF metrics document (one JSON line) per counted request whatever the log level:
+ * the benchmark's tables are what it prints, so those lines are dropped from stdout (section 6 captures
+ * and counts them itself, as log bytes).
+ */
+function hideMetricDocuments(): void {
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = (chunk: string | Uint8Array, ...rest: unknown[]) =>
+    typeof chunk === 'string' && chunk.startsWith('{"_aws"')
+      ? true
+      : (write as (...args: unknown[]) => boolean)(chunk, ...rest);
 }
 
 /** A low-level client for DynamoDB Local, for creating the bench-only tables. */

@@ -1,4 +1,5 @@
-import { handler as authorizer } from '../functions/auth/authorizer';
+import type { APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
+import { handler as authorizerHandler } from '../functions/auth/authorizer';
 import { handler as openApi } from '../functions/docs/openapi';
 import { handler as health } from '../functions/health/get';
 import { handler as login } from '../functions/auth/login';
@@ -10,6 +11,7 @@ import { handler as listTasks } from '../functions/tasks/list';
 import { handler as replaceTask } from '../functions/tasks/replace';
 import { handler as updateTask } from '../functions/tasks/update';
 import { handler as me } from '../functions/users/me';
+import { lambdaContext } from '../lib/local/proxy-event';
 import type { ProxyHandler } from './invoke';
 
 /**
@@ -30,4 +32,6 @@ export const handlers = {
   listTasks: listTasks as ProxyHandler,
 };
 
-export { authorizer };
+/** The authorizer, called as Lambda calls it (with a context, which its Powertools Logger reads). */
+export const authorizer = (event: APIGatewayTokenAuthorizerEvent) =>
+  authorizerHandler(event, lambdaContext('Authorizer'));

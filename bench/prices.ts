@@ -55,15 +55,5 @@ export const prices = {
   },
 } as const;
 
-/**
- * X-Ray's default sampling rule: the first request each second (the reservoir) and 5 % of the rest
- * (https://docs.aws.amazon.com/xray/latest/devguide/xray-console-sampling.html). The share of requests
- * traced at a steady rate of `perSecond` requests.
- */
-export function defaultSampledShare(perSecond: number): number {
-  if (perSecond <= 1) return 1;
-  return (1 + 0.05 * (perSecond - 1)) / perSecond;
-}
-
 /** Lambda's CPU share: 1,769 MB is one vCPU, less memory a proportional share (Lambda docs, "Memory"). */
 export const LAMBDA_MB_PER_VCPU = 1769;

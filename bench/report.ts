@@ -4,7 +4,7 @@ import {
   type BundleMeasure,
   type BundleResults,
 } from './bundles';
-import { memoryNote, type CostResults } from './cost';
+import { memoryNote, traceSampleRate, type CostResults } from './cost';
 import { API_KEYED, type IdempotencyResults } from './idempotency';
 import type { ProjectionResult } from './index-projections';
 import type { ListingResults } from './listing';
@@ -363,7 +363,7 @@ export function printCost(results: CostResults, projections: ProjectionResult[])
     );
   }
   printTable(
-    `6. Cost per million requests on AWS, USD (us-east-1 on demand, bench/prices.ts). Assumed: ${a.requestsPerSecond} req/s steady (X-Ray default sampling), ` +
+    `6. Cost per million requests on AWS, USD (us-east-1 on demand, bench/prices.ts). Assumed: X-Ray sampling ${(traceSampleRate() * 100).toFixed(0)} % (the environment's rule), ` +
       `authorizer cache miss ${(a.authorizerMissRate * 100).toFixed(0)} %, cold starts ${(a.coldStartRate * 100).toFixed(0)} %, ` +
       `${a.environment}'s functions on arm64 (${memoryNote()}), DynamoDB ${a.dynamoMs.single.join('–')} ms a request (${a.dynamoMs.transaction.join('–')} ms a transaction)`,
     [

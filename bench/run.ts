@@ -1,11 +1,21 @@
 /**
  * `npm run bench`: starts its own in-memory DynamoDB Local, creates the tables, and measures in one run
  * (so ratios are side by side) round trips per request, handler overhead, listing cost over 10 000
- * tasks, idempotent create, and bundle sizes/import times. See docs/PERFORMANCE.md.
+ * tasks, idempotent create, bundle sizes/import times against the floors, cost per request, and what
+ * logs, metrics and traces cost a cold start. See docs/PERFORMANCE.md.
+ *
+ *   --against <git ref>   section 7 also builds every function from that commit: before/after in one run
+ *   --only cold-start     section 7 alone (no seeding); --runs <n> sets its rounds (default 9)
  */
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus } from 'node:os';
 import { startBenchEnvironment } from './environment';
+
+/** `--name value` from the command line. */
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
 
 /** The commit measured, and whether the working tree differed from it. */
 function revision(): string {
@@ -37,12 +47,22 @@ async function main(): Promise<void> {
   console.log(`node:    ${meta.node} (${meta.platform})`);
   console.log(`cpu:     ${meta.cpu} × ${meta.cpus}`);
 
+  const against = option('against');
   const environment = await startBenchEnvironment();
   console.log(`db:      DynamoDB Local (in memory) at ${environment.endpoint}`);
   try {
     // Imported only now: the functions read their environment when first loaded.
+    if (option('only') === 'cold-start') {
+      const { runColdStartOnly } = await import('./suite');
+      const runs = option('runs');
+      await runColdStartOnly(meta, environment.functionEnv, {
+        against,
+        ...(runs ? { runs: Number(runs) } : {}),
+      });
+      return;
+    }
     const { runSuite } = await import('./suite');
-    await runSuite({ ...meta, dynamodb: 'DynamoDB Local (in memory)' }, environment.functionEnv);
+    await runSuite({ ...meta, dynamodb: 'DynamoDB Local (in memory)' }, environment.functionEnv, { against });
   } finally {
     await environment.stop();
   }

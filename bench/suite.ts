@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { measureBundles } from './bundles';
+import { measureColdStart, printColdStart } from './cold-start';
 import { measureCost } from './cost';
 import { prepareFixtures } from './fixtures';
 import { measureIdempotency } from './idempotency';
@@ -29,6 +30,7 @@ const SEEDED_TASKS = 10_000;
 export async function runSuite(
   meta: Record<string, unknown>,
   functionEnv: Record<string, string>,
+  options: { against?: string } = {},
 ): Promise<void> {
   const progress = (message: string) => process.stderr.write(`… ${message}\n`);
   const started = process.hrtime.bigint();
@@ -39,39 +41,62 @@ export async function runSuite(
     `\nseeded ${SEEDED_TASKS.toLocaleString('en-US')} tasks for one user in ${(seedMs / 1000).toFixed(1)} s (BatchWriteItem)`,
   );
 
-  progress('1/6 round trips');
+  progress('1/7 round trips');
   const roundTrips = await measureRoundTrips(context, authRows);
   printRoundTrips(roundTrips);
 
-  progress('2/6 handler overhead');
+  progress('2/7 handler overhead');
   const overhead = await measureOverhead(context);
   printOverhead(overhead);
   const login = await measureLogin();
   printLogin(login);
 
-  progress('3/6 listing');
+  progress('3/7 listing');
   const listing = await measureListing(context);
   printListing(listing);
 
-  progress('4/6 idempotency');
+  progress('4/7 idempotency');
   const idempotency = await measureIdempotency(context);
   printIdempotency(idempotency);
 
-  progress('5/6 bundles (fresh node processes: a few minutes)');
+  progress('5/7 bundles (fresh node processes: a few minutes)');
   const bundles = await measureBundles(functionEnv);
   printBundles(bundles);
 
-  progress('6/6 cost per request');
+  progress('6/7 cost per request');
   const cost = await measureCost(context, new Map(bundles.rows.map((row) => [row.id, row.importCpuMs])));
   const projections = await measureProjections(functionEnv.DYNAMODB_ENDPOINT ?? '', `bench-${process.pid}`);
   printCost(cost, projections);
+
+  progress(
+    `7/7 observability's cold-start cost${options.against ? ` (and against ${options.against})` : ''}`,
+  );
+  const coldStart = await measureColdStart(functionEnv, options);
+  printColdStart(coldStart);
 
   const totalSeconds = elapsedMs(started) / 1000;
   const file = resolve(__dirname, '..', '.bench', 'results.json');
   mkdirSync(join(file, '..'), { recursive: true });
   writeFileSync(
     file,
-    `${JSON.stringify({ meta: { ...meta, seedMs, totalSeconds }, roundTrips, overhead, login, listing, idempotency, bundles, cost, projections }, null, 2)}\n`,
+    `${JSON.stringify({ meta: { ...meta, seedMs, totalSeconds }, roundTrips, overhead, login, listing, idempotency, bundles, cost, projections, coldStart }, null, 2)}\n`,
   );
   console.log(`\nmeasured in ${totalSeconds.toFixed(0)} s; results written to .bench/results.json`);
+}
+
+/** `--only cold-start`: section 7 alone (no DynamoDB needed), written to .bench/cold-start.json. */
+export async function runColdStartOnly(
+  meta: Record<string, unknown>,
+  functionEnv: Record<string, string>,
+  options: { against?: string; runs?: number },
+): Promise<void> {
+  process.stderr.write(
+    `… observability's cold-start cost${options.against ? ` (and against ${options.against})` : ''}\n`,
+  );
+  const coldStart = await measureColdStart(functionEnv, options);
+  printColdStart(coldStart);
+  const file = resolve(__dirname, '..', '.bench', 'cold-start.json');
+  mkdirSync(join(file, '..'), { recursive: true });
+  writeFileSync(file, `${JSON.stringify({ meta, coldStart }, null, 2)}\n`);
+  console.log('\nresults written to .bench/cold-start.json');
 }

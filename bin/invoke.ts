@@ -6,6 +6,9 @@
  *
  * `{{accessToken}}` anywhere in the event becomes a valid access token for the event's
  * `requestContext.authorizer.userId` (or `local-sample-user`), so the Authorizer sample verifies.
+ *
+ * Like `sam local invoke`, the function's own output (its JSON log lines and EMF metric documents, what
+ * CloudWatch Logs would receive) goes to stderr and the result to stdout, so `> result.json` keeps only it.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,6 +16,7 @@ import { authorizer, routes } from '../functions/routes';
 import { createTables, localFunctionEnv, localTableNames } from '../lib/local/create-tables';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../lib/local/dynamodb-local';
 import { handlerLoader, REPOSITORY_ROOT } from '../lib/local/handler-modules';
+import { prepareLambdaRuntime } from '../lib/local/lambda-runtime';
 import { lambdaContext } from '../lib/local/proxy-event';
 import { localKeySetFiles } from '../lib/local/key-set-files';
 
@@ -40,6 +44,14 @@ async function withAccessToken(eventText: string): Promise<string> {
   return eventText.replaceAll(TOKEN_PLACEHOLDER, token);
 }
 
+/** Sends everything written to stdout from now on to stderr; returns a printer for the real stdout. */
+function functionOutputToStderr(): (text: string) => void {
+  const stdoutWrite = process.stdout.write.bind(process.stdout);
+  const stderrWrite: typeof process.stdout.write = process.stderr.write.bind(process.stderr);
+  process.stdout.write = stderrWrite;
+  return (text) => void stdoutWrite(`${text}\n`);
+}
+
 async function main(): Promise<number> {
   const [functionId, eventFile] = process.argv.slice(2);
   if (!functionId || !eventFile) usage('Missing arguments.');
@@ -59,12 +71,15 @@ async function main(): Promise<number> {
       process.env,
       localFunctionEnv(endpoint, tableNames, localKeySetFiles(join(REPOSITORY_ROOT, '.data'))),
     );
+    // Before any function module loads (the token placeholder loads some): they read the runtime's variables.
+    await prepareLambdaRuntime();
+    const printResult = functionOutputToStderr();
 
     const event: unknown = JSON.parse(await withAccessToken(eventText));
     const handler = await handlerLoader()(entry);
     try {
       const result = await handler(event, lambdaContext(functionId));
-      console.log(JSON.stringify(result, null, 2));
+      printResult(JSON.stringify(result, null, 2));
       return 0;
     } catch (error) {
       // What Lambda reports for a function error (the authorizer's "Unauthorized" is one).
@@ -72,7 +87,7 @@ async function main(): Promise<number> {
         error instanceof Error
           ? { errorType: error.name, errorMessage: error.message }
           : { errorType: 'Error', errorMessage: String(error) };
-      console.log(JSON.stringify(failure, null, 2));
+      printResult(JSON.stringify(failure, null, 2));
       return 1;
     }
   } finally {

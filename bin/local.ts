@@ -2,6 +2,9 @@
  * `npm start`: the whole API on this machine. Starts DynamoDB Local (persisted under .data/dynamodb)
  * unless DYNAMODB_ENDPOINT names another DynamoDB, creates the tables, and serves both stages through the
  * local gateway on 127.0.0.1:${PORT:-3000}. Ctrl-C or SIGTERM stops the server and the Java process.
+ *
+ * The functions' logs and metrics (what CloudWatch would receive) are shown one readable line per request
+ * (lib/local/log-view.ts); `npm start -- --json-logs` or `LOG_FORMAT=json` shows them as they are.
  */
 import { join } from 'node:path';
 import { createTables, localFunctionEnv, localTableNames } from '../lib/local/create-tables';
@@ -9,6 +12,7 @@ import { startDynamoDbLocal, type DynamoDbLocal } from '../lib/local/dynamodb-lo
 import { startGateway, type RunningGateway } from '../lib/local/gateway';
 import { REPOSITORY_ROOT } from '../lib/local/handler-modules';
 import { localKeySetFiles } from '../lib/local/key-set-files';
+import { createLogView, type LogFormat, type LogView, type Stream } from '../lib/local/log-view';
 import { localApiKeys } from '../lib/config/usage-plans';
 import { sunsetOf } from '../functions/shared/config/sunset';
 import { API_VERSIONS } from '../functions/shared/domain/api-version';
@@ -37,7 +41,37 @@ function port(name: string, fallback?: number): number | undefined {
   return value;
 }
 
+function logFormat(): LogFormat {
+  if (process.argv.includes('--json-logs')) return 'json';
+  const format = process.env.LOG_FORMAT ?? 'pretty';
+  if (format !== 'json' && format !== 'pretty')
+    throw new Error(`LOG_FORMAT must be json or pretty, got ${format}`);
+  return format;
+}
+
+/**
+ * Routes everything this process writes (the functions run in it, as Lambda would run them in theirs)
+ * through the log view, which writes to the real stdout and stderr.
+ */
+function showOutputThrough(format: LogFormat): LogView {
+  const writers: Record<Stream, (line: string) => boolean> = {
+    stdout: process.stdout.write.bind(process.stdout),
+    stderr: process.stderr.write.bind(process.stderr),
+  };
+  const view = createLogView(format, (line, stream) => writers[stream](`${line}\n`));
+  for (const stream of ['stdout', 'stderr'] as const) {
+    process[stream].write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
+      view.functionOutput(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'), stream);
+      const callback = rest.find((argument) => typeof argument === 'function') as (() => void) | undefined;
+      callback?.();
+      return true;
+    };
+  }
+  return view;
+}
+
 async function main(): Promise<void> {
+  const view = showOutputThrough(logFormat());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       if (stopping) return;
@@ -66,7 +100,8 @@ async function main(): Promise<void> {
   gateway = await startGateway({
     port: port('PORT', 3000),
     host: '127.0.0.1',
-    log: (line) => console.log(line),
+    log: (line) => console.error(line),
+    accessLog: (entry) => view.gatewayAccess(entry),
   });
   const keys = [...localApiKeys()].map(([key, plan]) => `${key} (${plan} plan)`).join(', ');
   console.log(

@@ -2,6 +2,7 @@ import type { APIGatewayAuthorizerResult, APIGatewayTokenAuthorizerEvent } from 
 import { verifyAccessToken } from '../shared/auth/access-tokens';
 import { keySet } from '../shared/auth/key-source';
 import { tokenRevoked } from '../shared/data/token-revocations';
+import { authorizerHandler } from '../shared/http/authorizer-handler';
 import { authorizerContract } from './authorizer.contract';
 
 /** `Bearer <JWS>`, the gateway's identity validation expression: the token is its one group. */
@@ -18,18 +19,20 @@ const BEARER_TOKEN = new RegExp(authorizerContract.identityValidationExpression)
  * Nothing here loads the AWS SDK or zod: jose, the key set (through the Secrets extension) and a
  * SigV4-signed `fetch` keep its cold start near a jose-only bundle's.
  *
- * A bad or revoked token throws exactly `Unauthorized`: API Gateway's signal for a 401. A failure to read the
- * key set or DynamoDB throws anything else: a 5xx, never an Allow.
+ * A bad or revoked token throws exactly `Unauthorized`: API Gateway's signal for a 401, with the reason as
+ * its `cause` (the wrapper logs and counts it). A failure to read the key set or DynamoDB throws anything
+ * else: a 5xx, never an Allow.
  */
-export async function handler(event: APIGatewayTokenAuthorizerEvent): Promise<APIGatewayAuthorizerResult> {
+async function authorize(event: APIGatewayTokenAuthorizerEvent): Promise<APIGatewayAuthorizerResult> {
   // The gateway only invokes this for a header that matches; checked again for any other caller.
   const match = BEARER_TOKEN.exec(event.authorizationToken ?? '');
   if (!match?.[1]) throw new Error('Unauthorized');
   await keySet('token'); // outside the catch below: a key set that cannot be read is a 5xx, not a 401
-  const claims = await verifyAccessToken(match[1]).catch(() => {
-    throw new Error('Unauthorized');
+  const claims = await verifyAccessToken(match[1]).catch((error: unknown) => {
+    throw new Error('Unauthorized', { cause: error });
   });
-  if (await tokenRevoked(claims.userId, claims.issuedAtMs)) throw new Error('Unauthorized');
+  if (await tokenRevoked(claims.userId, claims.issuedAtMs))
+    throw new Error('Unauthorized', { cause: 'revoked' });
   return {
     principalId: claims.userId,
     policyDocument: {
@@ -39,6 +42,8 @@ export async function handler(event: APIGatewayTokenAuthorizerEvent): Promise<AP
     context: { userId: claims.userId, expiresAt: claims.expiresAt, issuedAt: claims.issuedAtMs },
   };
 }
+
+export const handler = authorizerHandler(authorizerContract, authorize);
 
 /** `arn:…:execute-api:region:account:apiId/stage/METHOD/path` → `arn:…:apiId/*` (every stage, method, path). */
 function apiWideArn(methodArn: string): string {

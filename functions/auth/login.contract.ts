@@ -23,6 +23,11 @@ export const loginContract = {
   request: { body: { schema: { v1: LoginBodySchema, v2: LoginBodySchema } } },
   responses: [{ status: 200, description: 'A bearer access token', body: 'Token' }],
   errors: ['unauthorized', 'login-throttled'],
+  metrics: {
+    success: 'LoginsSucceeded',
+    unauthorized: 'LoginsFailed',
+    'login-throttled': 'AccountLoginLimitHits',
+  },
   access: {
     tables: {
       // The email item (credentials), and its re-hash at a higher cost.

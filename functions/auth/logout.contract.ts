@@ -18,6 +18,7 @@ export const logoutContract = {
   apiKey: true,
   cache: 'no-store',
   responses: [{ status: 204, description: 'Every token of the user issued up to now is revoked' }],
+  metrics: { success: 'Logouts' },
   // One conditional UpdateItem on the profile.
   access: { tables: { tasks: { actions: ['UpdateItem'] } } },
 } as const satisfies RouteContract;

@@ -20,6 +20,7 @@ export const registerContract = {
   request: { body: { schema: { v1: RegisterBodySchema, v2: RegisterBodySchema } } },
   responses: [{ status: 201, description: 'The new user', body: 'User', headers: ['Location'] }],
   errors: ['email-taken'],
+  metrics: { success: 'Registrations' },
   access: {
     tables: {
       // The email claim and the profile, two puts in one transaction.

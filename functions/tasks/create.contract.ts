@@ -29,6 +29,7 @@ export const createTaskContract = {
     },
   ],
   errors: ['idempotency-in-flight', 'idempotency-key-reused'],
+  metrics: { success: 'TasksCreated' },
   access: {
     tables: {
       // One transaction: put the task, update the owner's counters (and claim the key, below).

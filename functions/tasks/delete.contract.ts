@@ -18,6 +18,7 @@ export const deleteTaskContract = {
   request: { path: TaskPathSchema, headers: ConditionalWriteHeaders },
   responses: [{ status: 204, description: 'Deleted' }],
   errors: ['precondition-failed', 'edit-conflict'],
+  metrics: { success: 'TasksDeleted' },
   // A read for the status to uncount, then a transaction: delete the task, update the counters.
   access: { tables: { tasks: { actions: ['GetItem', 'DeleteItem', 'UpdateItem'] } } },
 } as const satisfies RouteContract;

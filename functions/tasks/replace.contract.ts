@@ -22,6 +22,7 @@ export const replaceTaskContract = {
   },
   responses: [{ status: 200, description: 'The replaced task', body: 'Task', headers: ['ETag'] }],
   errors: ['precondition-failed', 'edit-conflict'],
+  metrics: { success: 'TasksUpdated' },
   // An in-place UpdateItem; on a status change, a transaction putting the task and updating the counters;
   // a GetItem when a lost race did not return the task.
   access: { tables: { tasks: { actions: ['GetItem', 'UpdateItem', 'PutItem'] } } },

@@ -25,6 +25,7 @@ export const updateTaskContract = {
   },
   responses: [{ status: 200, description: 'The updated task', body: 'Task', headers: ['ETag'] }],
   errors: ['precondition-failed', 'edit-conflict'],
+  metrics: { success: 'TasksUpdated' },
   // As PUT: an in-place UpdateItem, or a transaction (put + counters) on a status change; GetItem on a race.
   access: { tables: { tasks: { actions: ['GetItem', 'UpdateItem', 'PutItem'] } } },
 } as const satisfies RouteContract;

@@ -4,6 +4,7 @@
  * nowhere else; everything else is the same code.
  */
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ServiceLevelObjectives } from './slos';
 import type { UsagePlanName } from './usage-plans';
 
 export const environmentNames = ['dev', 'staging', 'prod'] as const;
@@ -41,8 +42,16 @@ export interface EnvironmentConfig {
     readonly deletionProtection: boolean;
     readonly pointInTimeRecovery: boolean;
   };
-  /** Functions' and access log groups: how long CloudWatch keeps them, and whether they outlive the stack. */
-  readonly logs: { readonly retention: RetentionDays; readonly retain: boolean };
+  /**
+   * Functions' and access log groups: how long CloudWatch keeps them, and whether they outlive the stack;
+   * the share of invocations (0..1) logged at DEBUG whatever LOG_LEVEL says (Powertools' debug sampling;
+   * `-c taskApi:debugLogSampleRate=…` overrides it for one CDK command).
+   */
+  readonly logs: {
+    readonly retention: RetentionDays;
+    readonly retain: boolean;
+    readonly debugSampleRate: number;
+  };
   readonly functions: {
     /** Every function's memory, unless its route contract names its own (`memoryMb`). */
     readonly memoryMb: number;
@@ -54,10 +63,15 @@ export interface EnvironmentConfig {
     readonly authorizerConcurrency?: number;
   };
   readonly alarms: {
-    /** The stage p99 latency (ms) that pages when it holds for 15 minutes. */
-    readonly stageLatencyP99Ms: number;
+    /** The SLOs per stage; the paging alarms (lib/infra/observability/slo-alarms.ts) derive from them. */
+    readonly slo: ServiceLevelObjectives;
     readonly deployment: DeploymentAlarmThresholds;
   };
+  /**
+   * X-Ray: the share of the API's requests traced (0..1) at any traffic, by a sampling rule that replaces
+   * the default one (first request each second + 5 %) for the API's stages (lib/infra/trace-sampling.ts).
+   */
+  readonly traceSampleRate: number;
   /** AWS WAF in front of both stages; `-c taskApi:waf=true|false` overrides it for one CDK command. */
   readonly waf: boolean;
   /**
@@ -74,7 +88,9 @@ export interface EnvironmentConfig {
 
 /** The alarm thresholds staging and prod share: staging rehearses what prod will do. */
 const productionAlarms: EnvironmentConfig['alarms'] = {
-  stageLatencyP99Ms: 3000,
+  // p99 over every request of a stage, cold starts and OWASP-cost password hashing included: tighten it
+  // once production's slowest requests are known (saved log query 2).
+  slo: { availabilityPercent: 99.9, latencyP99Ms: 3000 },
   deployment: { errorsPerMinute: 1, latencyP99Ms: 1500, latencyMinutes: 2 },
 };
 
@@ -83,12 +99,14 @@ export const environments: Readonly<Record<EnvironmentName, EnvironmentConfig>> 
   dev: {
     name: 'dev',
     stackName: 'TaskApi-dev',
+    // A sandbox's traffic is a developer's: every request traced.
+    traceSampleRate: 1,
     resourcePrefix: 'task-api-dev',
     data: { retain: false, deletionProtection: false, pointInTimeRecovery: false },
-    logs: { retention: RetentionDays.ONE_WEEK, retain: false },
+    logs: { retention: RetentionDays.ONE_WEEK, retain: false, debugSampleRate: 0.1 },
     functions: { memoryMb: 512 },
     alarms: {
-      stageLatencyP99Ms: 5000,
+      slo: { availabilityPercent: 99, latencyP99Ms: 5000 },
       deployment: { errorsPerMinute: 1, latencyP99Ms: 3000, latencyMinutes: 2 },
     },
     waf: false,
@@ -100,9 +118,10 @@ export const environments: Readonly<Record<EnvironmentName, EnvironmentConfig>> 
   staging: {
     name: 'staging',
     stackName: 'TaskApi-staging',
+    traceSampleRate: 0.05,
     resourcePrefix: 'task-api-staging',
     data: { retain: false, deletionProtection: false, pointInTimeRecovery: true },
-    logs: { retention: RetentionDays.ONE_MONTH, retain: false },
+    logs: { retention: RetentionDays.ONE_MONTH, retain: false, debugSampleRate: 0.1 },
     functions: { memoryMb: 512, authorizerConcurrency: 100 },
     alarms: productionAlarms,
     waf: true,
@@ -114,9 +133,12 @@ export const environments: Readonly<Record<EnvironmentName, EnvironmentConfig>> 
   prod: {
     name: 'prod',
     stackName: 'TaskApi-prod',
+    // 5 % of requests at any traffic (docs/COST.md: the default rule is the largest cost after API Gateway
+    // at low traffic); errors are in the logs and metrics whether traced or not.
+    traceSampleRate: 0.05,
     resourcePrefix: 'task-api-prod',
     data: { retain: true, deletionProtection: true, pointInTimeRecovery: true },
-    logs: { retention: RetentionDays.THREE_MONTHS, retain: true },
+    logs: { retention: RetentionDays.THREE_MONTHS, retain: true, debugSampleRate: 0.01 },
     functions: { memoryMb: 512, authorizerConcurrency: 100 },
     alarms: productionAlarms,
     waf: true,

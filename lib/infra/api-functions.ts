@@ -1,5 +1,6 @@
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { TABLE_NAMES, tableDefinitions, type TableName } from '../../functions/shared/data/table-definitions';
 import type {
@@ -20,6 +21,8 @@ export interface ApiFunctionsProps {
   readonly keySets: Readonly<Record<KeySetAccess, RotatingKeySet>>;
   /** The functions' LOG_LEVEL. */
   readonly logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /** The share of invocations (0..1) that log at DEBUG whatever the level (Powertools' debug sampling). */
+  readonly debugSampleRate?: number;
   /** Settings every function of the environment shares (memory, log retention); a contract may set its memory. */
   readonly settings?: Pick<ApiFunctionProps, 'memoryMb' | 'logRetention' | 'retainLogs'>;
   /**
@@ -42,6 +45,8 @@ export class ApiFunctions extends Construct {
   readonly authorizer: lambda.IFunction;
   /** Every function (routes and authorizer) by construct id. */
   readonly all: ReadonlyMap<string, lambda.IFunction>;
+  /** Every function's log group (what the saved log queries search). */
+  readonly logGroups: readonly logs.ILogGroup[];
   /** The `live` alias of each route's function, by route id: what API Gateway invokes. */
   readonly liveByRoute: ReadonlyMap<string, lambda.Alias>;
   /** The authorizer's `live` alias. */
@@ -55,6 +60,7 @@ export class ApiFunctions extends Construct {
         TABLE_NAMES.map((name) => [tableDefinitions[name].envVar, props.tables[name].tableName]),
       ),
       LOG_LEVEL: props.logLevel ?? 'info',
+      POWERTOOLS_LOGGER_SAMPLE_RATE: String(props.debugSampleRate ?? 0),
       // A deprecated version's sunset day, when the deployer set one (`-c taskApi:v1Sunset=2027-06-30`).
       ...sunsetEnvironment(this),
       // Set only when CORS is on, so an environment without it keeps its functions' configuration as it was.
@@ -62,6 +68,7 @@ export class ApiFunctions extends Construct {
     };
 
     const byRoute = new Map<string, lambda.IFunction>();
+    const logGroups: logs.ILogGroup[] = [];
     const liveByRoute = new Map<string, lambda.Alias>();
     for (const route of routes) {
       const fn = new ApiFunction(this, route.id, {
@@ -76,6 +83,7 @@ export class ApiFunctions extends Construct {
       for (const [name, access] of tableGrants(route)) fn.grantTableAccess(props.tables[name], access);
       for (const name of route.access.keySets ?? []) props.keySets[name].grantRead(fn.function);
       byRoute.set(route.id, fn.function);
+      logGroups.push(fn.function.logGroup);
       liveByRoute.set(route.id, fn.live);
     }
 
@@ -96,6 +104,7 @@ export class ApiFunctions extends Construct {
     this.byRoute = byRoute;
     this.authorizer = authorizerFunction.function;
     this.all = new Map([...byRoute, [authorizer.id, authorizerFunction.function]]);
+    this.logGroups = [...logGroups, authorizerFunction.function.logGroup];
     this.liveByRoute = liveByRoute;
     this.liveAuthorizer = authorizerFunction.live;
   }

@@ -26,7 +26,7 @@ export interface RouteMetricKey {
  * The alarms that decide whether a deployment goes on: for each function, one on its errors and one on
  * its latency, on one-minute periods so that a five-minute canary is judged minute by minute. They have
  * no actions: CodeDeploy watches them while it shifts the function's `live` alias, and rolls the alias
- * back when one fires. (OperationalAlarms, which page people, stay separate: other periods, other job.)
+ * back when one fires. (SloAlarms, which page people, stay separate: other periods, other job.)
  *
  * Errors count two ways, because the API's middleware turns an exception into a 500 problem answer, which
  * is not a Lambda error: the alias's Errors (crashes, timeouts, init failures) plus the 5XX answers API

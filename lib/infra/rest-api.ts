@@ -40,6 +40,8 @@ export class TaskRestApi extends Construct {
   /** The one deployment both stages serve; its logical id changes whenever the API's shape does. */
   readonly deployment: apigateway.Deployment;
   readonly stages: Readonly<Record<StageName, apigateway.Stage>>;
+  /** Each stage's access log group (one JSON line per request). */
+  readonly accessLogGroups: ReadonlyMap<StageName, logs.ILogGroup>;
   /** Every route's method, by `methodKey(path, method)`. */
   readonly methods: ReadonlyMap<string, apigateway.Method>;
   private readonly accessLogs: NonNullable<TaskRestApiProps['accessLogs']>;
@@ -151,13 +153,14 @@ export class TaskRestApi extends Construct {
       requestValidation: routes.map(({ id, path }) => [id, pathParameters(path)]),
     });
 
-    this.stages = Object.fromEntries(stages.map((name) => [name, this.stage(name)])) as Record<
-      StageName,
-      apigateway.Stage
-    >;
+    const accessLogGroups = new Map<StageName, logs.ILogGroup>();
+    this.accessLogGroups = accessLogGroups;
+    this.stages = Object.fromEntries(
+      stages.map((name) => [name, this.stage(name, accessLogGroups)]),
+    ) as Record<StageName, apigateway.Stage>;
   }
 
-  private stage(name: StageName): apigateway.Stage {
+  private stage(name: StageName, logGroups: Map<StageName, logs.ILogGroup>): apigateway.Stage {
     const removalPolicy = this.accessLogs.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     const accessLogs = new logs.LogGroup(this, `${name}AccessLogs`, {
       retention: this.accessLogs.retention,
@@ -170,6 +173,7 @@ export class TaskRestApi extends Construct {
       retention: this.accessLogs.retention,
       removalPolicy,
     });
+    logGroups.set(name, accessLogs);
     const stage = new apigateway.Stage(this, `${name}Stage`, {
       deployment: this.deployment,
       stageName: name,

@@ -3,12 +3,16 @@ import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import type { Construct } from 'constructs';
 import { authorizer, routes, stages as stageNames } from '../../functions/routes';
 import type { EnvironmentConfig } from '../config/environments';
-import { OperationalAlarms } from './alarms';
 import { ApiFunctions } from './api-functions';
 import { corsOriginsFor } from './cors';
 import { DataTables } from './data-tables';
 import { DeploymentAlarms } from './deployment-alarms';
 import { ProblemGatewayResponses } from './gateway-responses';
+import { ApiDashboard } from './observability/dashboard';
+import { LogQueries } from './observability/log-queries';
+import { observabilitySettings } from './observability/settings';
+import { SloAlarms } from './observability/slo-alarms';
+import { TraceSampling } from './trace-sampling';
 import { TaskRestApi } from './rest-api';
 import { RotatingKeySet } from './rotating-key-set';
 import { SafeDeployments, type GuardedAlias } from './safe-deployments';
@@ -24,8 +28,9 @@ export interface TaskApiStackProps extends StackProps {
 /**
  * The whole Task API for one environment: DynamoDB tables, one Lambda function per route plus the
  * authorizer (each invoked through its `live` alias, shifted by CodeDeploy with alarm rollback), the REST
- * API with stages v1 and v2, usage plans and keys, problem+json gateway responses, alarms, and a WAF where
- * the environment has one. Every part is built from the shared config, not restated here.
+ * API with stages v1 and v2, usage plans and keys, problem+json gateway responses, SLO alarms, a dashboard
+ * and saved log queries (docs/OPERATIONS.md), and a WAF where the environment has one. Every part is built
+ * from the shared config, not restated here.
  */
 export class TaskApiStack extends Stack {
   /** The environment this stack deploys. */
@@ -35,7 +40,8 @@ export class TaskApiStack extends Stack {
   readonly functions: ApiFunctions;
   readonly restApi: TaskRestApi;
   readonly usagePlans: ApiUsagePlans;
-  readonly alarms: OperationalAlarms;
+  readonly alarms: SloAlarms;
+  readonly dashboard: ApiDashboard;
   readonly deploymentAlarms: DeploymentAlarms;
   readonly deployments: SafeDeployments;
   readonly waf?: ApiWaf;
@@ -61,12 +67,14 @@ export class TaskApiStack extends Stack {
       token: new RotatingKeySet(this, 'TokenKeys', { purpose: 'Token', settings }),
       cursor: new RotatingKeySet(this, 'CursorKeys', { purpose: 'Cursor', settings }),
     };
+    const observability = observabilitySettings(this, config.logs.debugSampleRate);
     this.functions = new ApiFunctions(this, 'Functions', {
       tables: this.data.tables,
       keySets: this.keySets,
       settings,
       authorizerConcurrency: config.functions.authorizerConcurrency,
       cors,
+      debugSampleRate: observability.debugSampleRate,
     });
     this.restApi = new TaskRestApi(this, 'RestApi', {
       routeFunctions: this.functions.liveByRoute,
@@ -88,13 +96,14 @@ export class TaskApiStack extends Stack {
       plans: config.usagePlans,
       namePrefix: config.resourcePrefix,
     });
-    this.alarms = new OperationalAlarms(this, 'Alarms', {
+    this.alarms = new SloAlarms(this, 'Alarms', {
       functions: this.functions.byRoute,
       authorizer: this.functions.authorizer,
       stages,
-      tasksTable: this.data.tables.tasks,
-      stageLatencyP99Ms: config.alarms.stageLatencyP99Ms,
+      tables: this.data.tables,
+      slos: config.alarms.slo,
       environmentName: config.name,
+      email: observability.alarmEmail,
     });
     this.deploymentAlarms = new DeploymentAlarms(this, 'DeploymentAlarms', {
       apiName: config.resourcePrefix,
@@ -104,6 +113,20 @@ export class TaskApiStack extends Stack {
     this.deployments = new SafeDeployments(this, 'Deployments', {
       strategy: config.deployment,
       aliases: this.guardedAliases(),
+    });
+    this.dashboard = new ApiDashboard(this, 'Dashboard', {
+      stages,
+      functions: this.functions.all,
+      tables: this.data.tables,
+      alarms: [...this.alarms.all, ...[...this.deploymentAlarms.byFunction.values()].flat()],
+      slos: config.alarms.slo,
+    });
+    new TraceSampling(this, 'TraceSampling', {
+      apiName: config.resourcePrefix,
+      rate: config.traceSampleRate,
+    });
+    new LogQueries(this, 'LogQueries', {
+      logGroups: [...this.functions.logGroups, ...this.restApi.accessLogGroups.values()],
     });
     if (wafEnabled(this, config.waf)) this.waf = new ApiWaf(this, 'Waf', { stages, cors });
     else
@@ -128,7 +151,12 @@ export class TaskApiStack extends Stack {
     }
     new CfnOutput(this, 'AlarmTopicArn', {
       value: this.alarms.topic.topicArn,
-      description: 'Subscribe to this SNS topic to receive the alarms',
+      description:
+        'Subscribe to this SNS topic to receive the alarms (or deploy with -c taskApi:alarmEmail=…)',
+    });
+    new CfnOutput(this, 'DashboardName', {
+      value: this.dashboard.dashboard.dashboardName,
+      description: 'The CloudWatch dashboard to read top to bottom (docs/OPERATIONS.md)',
     });
     new CfnOutput(this, 'DeploymentApplicationName', {
       value: this.deployments.application.applicationName,

@@ -99,7 +99,9 @@ export async function createTables(endpoint: string, names: Record<TableName, st
 /**
  * The environment the functions read, pointing at local tables (each under its definition's variable) and
  * at the local key-set files (`localKeySetFiles`), with the origins the local gateway allows too
- * (`CORS_ORIGINS`, any by default).
+ * (`CORS_ORIGINS`, any by default). Credentials too, as the Lambda runtime gives its role's: the authorizer
+ * signs its DynamoDB read itself (no SDK to fall back on a default), and DynamoDB Local refuses an empty
+ * access key; a developer's own AWS credentials are never used against it.
  */
 export function localFunctionEnv(
   endpoint: string,
@@ -110,10 +112,8 @@ export function localFunctionEnv(
     ...Object.fromEntries(TABLE_NAMES.map((name) => [tableDefinitions[name].envVar, names[name]])),
     DYNAMODB_ENDPOINT: endpoint,
     AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
-    // Lambda gives every function credentials in its environment; the authorizer signs its one DynamoDB read
-    // with them (no SDK). DynamoDB Local accepts any, but not none: a machine without AWS credentials gets these.
-    AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
-    AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
     CORS_ORIGINS: process.env.CORS_ORIGINS ?? LOCAL_CORS_ORIGINS_DEFAULT,
     ...keySetFiles,
   };

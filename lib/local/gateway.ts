@@ -9,14 +9,17 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { renderGatewayResponse } from '../config/gateway-responses';
 import { gatewayAnswer, writeAnswer, type HttpAnswer } from './http-io';
+import type { GatewayAccessEntry } from './log-view';
 import { createRequestPipeline, type PipelineOptions, type RequestPipeline } from './request-pipeline';
 
 export interface GatewayOptions extends PipelineOptions {
   /** TCP port; 0 (the default) picks a free one. */
   port?: number;
   host?: string;
-  /** One line per request (`npm start` prints them) and diagnostics; silent by default. */
+  /** Diagnostics (a request that failed in the gateway itself); silent by default. */
   log?: (line: string) => void;
+  /** One entry per request once answered, as API Gateway's stage access log has it (`npm start` shows them). */
+  accessLog?: (entry: GatewayAccessEntry) => void;
 }
 
 export interface RunningGateway {
@@ -28,9 +31,14 @@ export interface RunningGateway {
 }
 
 /** Serves one request through the pipeline; an unexpected failure is the gateway's own 5XX. */
-function serveWith(pipeline: RequestPipeline, log: (line: string) => void) {
+function serveWith(
+  pipeline: RequestPipeline,
+  log: (line: string) => void,
+  accessLog: (entry: GatewayAccessEntry) => void,
+) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const requestId = randomUUID();
+    const requestTime = new Date().toISOString();
     const started = performance.now();
     let reply: HttpAnswer;
     try {
@@ -45,9 +53,14 @@ function serveWith(pipeline: RequestPipeline, log: (line: string) => void) {
       log(`${requestId} could not write the response: ${String(error)}`);
       response.destroy();
     }
-    log(
-      `${request.method ?? '?'} ${request.url ?? '?'} ${reply.statusCode} ${Math.round(performance.now() - started)}ms`,
-    );
+    accessLog({
+      requestId,
+      requestTime,
+      httpMethod: request.method ?? '?',
+      path: request.url ?? '?',
+      status: reply.statusCode,
+      responseLatency: Math.round((performance.now() - started) * 10) / 10,
+    });
   };
 }
 
@@ -83,7 +96,7 @@ function listen(server: Server, port: number, host: string): Promise<{ url: stri
 
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
   const log = options.log ?? (() => undefined);
-  const serve = serveWith(createRequestPipeline(options), log);
+  const serve = serveWith(createRequestPipeline(options), log, options.accessLog ?? (() => undefined));
   const server = createServer((request, response) => void serve(request, response));
   server.on('clientError', answerMalformedHttp);
   const { url, port } = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');

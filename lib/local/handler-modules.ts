@@ -1,9 +1,11 @@
 /**
  * Loads handler modules the way Lambda does: each module once, on its first request (a cold start), then
  * reused. Lazy, so the functions read `process.env` only after the local server has set it. A module that
- * fails to load is not cached: the next request tries again.
+ * fails to load is not cached: the next request tries again. Each call runs the way Lambda's runtime runs
+ * an invocation (lambda-runtime.ts).
  */
 import { resolve } from 'node:path';
+import { invokeAsLambda, prepareLambdaRuntime } from './lambda-runtime';
 
 /** A Lambda handler as the gateway calls it: (event, context) → result. */
 export type LambdaHandler = (event: unknown, context: unknown) => Promise<unknown>;
@@ -28,9 +30,11 @@ export function handlerLoader(root: string = REPOSITORY_ROOT): HandlerLoader {
 }
 
 async function importHandler(path: string): Promise<LambdaHandler> {
+  await prepareLambdaRuntime();
   const module = (await import(path)) as { handler?: unknown; default?: { handler?: unknown } };
   // tsx may hand a CommonJS module's exports over as `default` when imported from ESM.
   const handler = module.handler ?? module.default?.handler;
   if (typeof handler !== 'function') throw new Error(`${path} does not export a handler function`);
-  return handler as LambdaHandler;
+  return (event, context) =>
+    invokeAsLambda(handler as LambdaHandler, event, context as { awsRequestId: string });
 }

@@ -133,7 +133,7 @@ describe('logs, functions, alarms and WAF per environment', () => {
     );
     expect(latencyAlarms).toHaveLength(2);
     for (const [, alarm] of latencyAlarms)
-      expect(alarm.Properties.Threshold).toBe(environments[name].alarms.stageLatencyP99Ms);
+      expect(alarm.Properties.Threshold).toBe(environments[name].alarms.slo.latencyP99Ms);
   });
 
   it.each(each)('%s: has a WAF exactly when the environment says so', (name) => {

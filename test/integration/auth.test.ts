@@ -5,6 +5,7 @@ import { handler as login } from '../../functions/auth/login';
 import { handler as register } from '../../functions/auth/register';
 import { handler as me } from '../../functions/users/me';
 import { useClock } from '../../functions/shared/config/clock';
+import { lambdaContext } from '../../lib/local/proxy-event';
 import { invoke, type ProxyHandler } from '../support/invoke';
 
 /** Each test registers from its own client IP, so the per-IP limit never couples tests. */
@@ -22,7 +23,7 @@ const post = (
 
 const methodArn = 'arn:aws:execute-api:us-east-1:123456789012:abc123/v1/GET/users/me';
 const authorize = (authorizationToken: string) =>
-  authorizer({ type: 'TOKEN', authorizationToken, methodArn });
+  authorizer({ type: 'TOKEN', authorizationToken, methodArn }, lambdaContext('Authorizer'));
 
 describe('register, login, me', () => {
   it('registers (201, no password echoed), logs in, and reads the profile through the authorizer', async () => {

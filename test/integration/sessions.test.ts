@@ -10,6 +10,7 @@ import { keySet, KEY_SET_TTL_MS } from '../../functions/shared/auth/key-source';
 import { useClock } from '../../functions/shared/config/clock';
 import { rotateLocalKeySet } from '../../lib/local/key-set-files';
 import { signedToken } from '../e2e/support/tokens';
+import { lambdaContext } from '../../lib/local/proxy-event';
 import { invoke, type ProxyHandler } from '../support/invoke';
 
 let ipCounter = 0;
@@ -19,7 +20,10 @@ const post = (handler: unknown, resource: string, body: unknown) =>
 
 const methodArn = 'arn:aws:execute-api:us-east-1:123456789012:abc123/v2/GET/users/me';
 const authorize = (token: string) =>
-  authorizer({ type: 'TOKEN', authorizationToken: `Bearer ${token}`, methodArn });
+  authorizer(
+    { type: 'TOKEN', authorizationToken: `Bearer ${token}`, methodArn },
+    lambdaContext('Authorizer'),
+  );
 
 /** Calls a bearer route the way the gateway would after the authorizer allowed `token`. */
 async function asCaller(handler: unknown, method: string, resource: string, token: string) {

@@ -25,6 +25,7 @@ export default async function globalSetup(): Promise<void> {
     process.env,
     localFunctionEnv(endpoint, names, localKeySetFiles(mkdtempSync(join(tmpdir(), 'task-api-test-keys-')))),
     // scrypt at 2^14 instead of 2^17: every e2e sign-up hashes and verifies; production cost is asserted apart.
-    { LOG_LEVEL: 'silent', SCRYPT_LOG2_N: '14' },
+    // Logs and EMF metric documents stay out of the test output; the tests about them turn them back on.
+    { LOG_LEVEL: 'silent', POWERTOOLS_METRICS_DISABLED: 'true', SCRYPT_LOG2_N: '14' },
   );
 }

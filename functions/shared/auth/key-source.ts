@@ -1,4 +1,5 @@
 import { clock } from '../config/clock';
+import { tracedFetch } from '../observability/tracing';
 import { parseKeySet, type KeySet } from './key-set';
 
 /**
@@ -33,7 +34,10 @@ async function fetchKeySetText(name: KeySetName): Promise<string> {
     throw new Error(
       `Invalid function configuration: set ${prefix}_FILE (local) or ${prefix}_SECRET_ARN (AWS)`,
     );
-  const response = await fetch(
+  const response = await tracedFetch(
+    'SecretsManager',
+    'GetSecretValue',
+    { secret: prefix },
     `http://localhost:${EXTENSION_PORT}/secretsmanager/get?secretId=${encodeURIComponent(arn)}`,
     { headers: { 'X-Aws-Parameters-Secrets-Token': token } },
   );

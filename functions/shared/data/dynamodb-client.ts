@@ -1,10 +1,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { env } from '../config/env';
+import { traceAwsClient } from '../observability/tracing';
 
 /**
  * One DynamoDB document client per cold start, shared by every repository. Retries are bounded and
- * timeouts short, so a struggling database becomes a quick 503 rather than a Lambda timeout.
+ * timeouts short, so a struggling database becomes a quick 503 rather than a Lambda timeout. Every call is
+ * traced (an X-Ray subsegment when the request is sampled, a debug log line).
  */
 function createClient(): DynamoDBDocumentClient {
   const { AWS_REGION, DYNAMODB_ENDPOINT } = env();
@@ -20,6 +22,7 @@ function createClient(): DynamoDBDocumentClient {
       ? { endpoint: DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
   });
+  traceAwsClient(client);
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
   });

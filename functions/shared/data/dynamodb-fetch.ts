@@ -1,3 +1,4 @@
+import { tableAttributes, tracedFetch } from '../observability/tracing';
 import { signRequest } from '../util/sigv4';
 
 /**
@@ -41,7 +42,7 @@ export async function dynamoDbCall<T>(operation: 'GetItem', input: Record<string
     new Date(),
   );
   const { host: _host, ...sent } = headers; // fetch sets Host itself
-  const response = await fetch(url, {
+  const response = await tracedFetch('DynamoDB', operation, tableAttributes(input), url, {
     method: 'POST',
     headers: sent,
     body,

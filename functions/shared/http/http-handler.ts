@@ -6,6 +6,7 @@ import { deprecationSignals } from './middleware/deprecation';
 import { cors } from './middleware/cors';
 import { httpContext } from './middleware/http-context';
 import { jsonBody } from './middleware/json-body';
+import { observe } from './middleware/observe';
 import { problemErrors } from './middleware/problem-errors';
 import type { ApiMiddleware } from './middleware/types';
 import { validate } from './middleware/validate';
@@ -24,9 +25,10 @@ type WiringFor<C extends RouteContract> = C extends { readonly rateLimit: RateLi
 
 /**
  * The one factory every endpoint is built with. It reads the route's contract and owns the middleware
- * order, so no handler repeats it: context + response headers (outermost), CORS, a deprecated version's
- * signals, problem+json errors, per-IP rate limit, bearer-token auth, JSON body, validation, then the
- * plain handler, which receives a typed, validated `ApiRequest`.
+ * order, so no handler repeats it: logs, metrics and traces (outermost: they see every answer), context +
+ * response headers, CORS, a deprecated version's signals, problem+json errors, per-IP rate limit,
+ * bearer-token auth, JSON body, validation, then the plain handler, which receives a typed, validated
+ * `ApiRequest`.
  */
 export function httpHandler<C extends RouteContract>(
   route: C,
@@ -35,6 +37,7 @@ export function httpHandler<C extends RouteContract>(
 ) {
   const [wired] = wiring as [Wiring?];
   const lambda = middy<APIGatewayProxyEvent, ApiResponse, Error, ApiLambdaContext>()
+    .use(observe(route))
     .use(httpContext(route.cache))
     .use(cors())
     .use(deprecationSignals())

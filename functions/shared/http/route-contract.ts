@@ -3,6 +3,7 @@ import type { TableName, tableDefinitions } from '../data/table-definitions';
 import type { Versioned } from '../domain/api-version';
 import type { ResponseSchemaName } from '../domain/response-schemas';
 import type { ProblemKind } from '../errors/problem-types';
+import type { RouteMetrics } from '../observability/api-metrics';
 import type { ResponseHeaderName } from './response-headers';
 
 /**
@@ -128,6 +129,8 @@ export interface RouteContract {
   readonly responses: readonly SuccessAnswer[];
   /** Problems this route answers beyond those its features imply (see `problemKindsOf`). */
   readonly errors?: readonly ProblemKind[];
+  /** The API metric its successes (and, by problem kind, its refusals) count; derived by the middleware. */
+  readonly metrics?: RouteMetrics;
   /**
    * Least privilege: the DynamoDB actions and indexes the function calls, per table, and the key sets it
    * reads (`token`: signs or verifies access tokens; `cursor`: signs and verifies list cursors). Only those

@@ -1,6 +1,7 @@
 import { clock } from '../../config/clock';
 import { countRequest } from '../../data/rate-limit-counter';
 import { ProblemError } from '../../errors/problem-error';
+import { countMetric } from '../../observability/metrics';
 import type { RateLimitPolicy } from '../route-contract';
 import type { ApiMiddleware, ApiMiddlewareRequest } from './types';
 
@@ -26,6 +27,7 @@ export function clientIpRateLimit(policy: RateLimitPolicy): ApiMiddleware {
       RateLimit: `"${policy.name}";r=${usage.remaining};t=${resetSeconds}`,
     });
     if (!usage.allowed) {
+      countMetric('IpRateLimitHits');
       throw new ProblemError(
         'rate-limited',
         `At most ${policy.limit} requests per ${policy.windowSeconds} s from one client IP`,

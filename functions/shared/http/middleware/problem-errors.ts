@@ -1,4 +1,3 @@
-import { logger } from '../../config/logger';
 import { isDatabaseUnavailable } from '../../data/database-errors';
 import { problemBody } from '../../errors/problem-body';
 import { ProblemError } from '../../errors/problem-error';
@@ -7,8 +6,9 @@ import type { ApiMiddleware, ApiMiddlewareRequest } from './types';
 
 /**
  * The one place errors become HTTP answers (RFC 9457 problem+json). A ProblemError says what to answer;
- * an unavailable database is a 503 with Retry-After; anything else is a generic 500, logged in full with
- * the request id, and nothing internal (stack, SDK error, table name) reaches the client.
+ * an unavailable database is a 503 with Retry-After; anything else is a generic 500, and nothing internal
+ * (stack, SDK error, table name) reaches the client. The request's access line (middleware/observe.ts)
+ * logs the error in full, with its stack, under the request id.
  */
 export function problemErrors(): ApiMiddleware {
   const problemErrorsOnError = (request: ApiMiddlewareRequest): void => {
@@ -16,7 +16,6 @@ export function problemErrors(): ApiMiddleware {
     const requestId = request.event.requestContext.requestId;
     const instance = request.context.api?.path;
     if (error instanceof ProblemError) {
-      if (error.status >= 500) logger.warn('request failed', { requestId, error });
       request.response = problemResponse(
         problemBody(error.kind, error.detail, {
           instance,
@@ -28,7 +27,6 @@ export function problemErrors(): ApiMiddleware {
       return;
     }
     if (isDatabaseUnavailable(error)) {
-      logger.error('database unavailable', { requestId, error });
       request.response = problemResponse(
         problemBody('service-unavailable', 'The service is temporarily unavailable; retry later', {
           instance,
@@ -38,7 +36,6 @@ export function problemErrors(): ApiMiddleware {
       );
       return;
     }
-    logger.error('unhandled error', { requestId, error });
     request.response = problemResponse(
       problemBody('internal-error', 'An unexpected error occurred; quote the request_id if you report it', {
         instance,
