@@ -2,9 +2,10 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayAuthorizerResult, APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
 import { logger } from '../observability/logger';
-import { countMetric, metrics, publishRequestMetrics } from '../observability/metrics';
-import { AUTHORIZER_LOG_MESSAGE, SERVICE_NAME } from '../observability/service';
-import { endInvocationTrace, startInvocationTrace } from '../observability/tracing';
+import { beginObservedInvocation } from '../observability/invocation';
+import { countMetric, publishRequestMetrics } from '../observability/metrics';
+import { AUTHORIZER_LOG_MESSAGE } from '../observability/service';
+import { endInvocationTrace } from '../observability/tracing';
 
 type Authorize = (event: APIGatewayTokenAuthorizerEvent) => Promise<APIGatewayAuthorizerResult>;
 type AuthorizerRequest = middy.Request<APIGatewayTokenAuthorizerEvent, APIGatewayAuthorizerResult>;
@@ -45,14 +46,7 @@ export function authorizerHandler(contract: { readonly id: string }, authorize: 
     startedAt.set(request, performance.now());
     const { stage = 'unknown', method, path } = methodOf(request.event.methodArn ?? '');
     logger.appendKeys({ stage, route: contract.id, method, path });
-    metrics.addDimension('stage', stage);
-    metrics.captureColdStartMetric(contract.id);
-    startInvocationTrace(`## ${contract.id}`, {
-      route: contract.id,
-      stage,
-      ColdStart: firstRequest,
-      Service: SERVICE_NAME,
-    });
+    beginObservedInvocation(contract.id, stage, firstRequest);
     firstRequest = false;
   };
 

@@ -2,10 +2,11 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { PROBLEM_BASE_URI, problemTypes, type ProblemKind } from '../../errors/problem-types';
 import { ProblemError } from '../../errors/problem-error';
 import { outcomeMetrics, type RouteMetrics } from '../../observability/api-metrics';
+import { beginObservedInvocation } from '../../observability/invocation';
 import { logger } from '../../observability/logger';
 import { countMetric, metrics, publishRequestMetrics } from '../../observability/metrics';
-import { ACCESS_LOG_MESSAGE, REQUEST_ID_KEY, SERVICE_NAME } from '../../observability/service';
-import { endInvocationTrace, startInvocationTrace } from '../../observability/tracing';
+import { ACCESS_LOG_MESSAGE, REQUEST_ID_KEY } from '../../observability/service';
+import { endInvocationTrace } from '../../observability/tracing';
 import { PROBLEM_CONTENT_TYPE, type ApiResponse } from '../response';
 import type { ApiMiddleware, ApiMiddlewareRequest } from './types';
 
@@ -61,15 +62,8 @@ export function observe(route: ObservedRoute): ApiMiddleware[] {
       route: route.id,
       ...(typeof userId === 'string' && userId !== '' ? { user_id: userId } : {}),
     });
-    metrics.addDimension('stage', stage);
     metrics.addMetadata(REQUEST_ID_KEY, requestId);
-    metrics.captureColdStartMetric(route.id);
-    startInvocationTrace(`## ${route.id}`, {
-      route: route.id,
-      stage,
-      ColdStart: coldStart,
-      Service: SERVICE_NAME,
-    });
+    beginObservedInvocation(route.id, stage, coldStart);
     logger.debug('request started', { method: request.event.httpMethod, path: request.event.path });
   };
 
