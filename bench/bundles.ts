@@ -11,10 +11,15 @@ import { median } from './stats';
 const ROOT = resolve(__dirname, '..');
 const run = promisify(execFile);
 
-/** The floors: the least a function of each kind can import in (bench/floors/). */
+/**
+ * The floors: the least a function of each kind can import in (bench/floors/). `joseObserved` is the jose
+ * floor plus the logs and metrics every function carries: not a budget, the reference that says how much of
+ * the authorizer's distance to its floor is Powertools itself.
+ */
 export const FLOORS = {
   sdk: { id: 'SDK floor', entry: 'bench/floors/dynamodb-client.ts' },
   jose: { id: 'jose floor', entry: 'bench/floors/jose-verify.ts' },
+  joseObserved: { id: 'jose + logs and metrics', entry: 'bench/floors/jose-logs-and-metrics.ts' },
 } as const;
 export type FloorName = keyof typeof FLOORS;
 
@@ -46,11 +51,11 @@ export interface BundleMeasure {
   cpuRuns: number[];
 }
 
-/** A deployed function (or the peer) against its floor, measured in alternation. */
+/** A deployed function (the peer, a reference) against its floor, measured in alternation. */
 export interface BundleRow extends BundleMeasure {
   id: string;
   entry: string;
-  kind: 'function' | 'peer';
+  kind: SubjectKind;
   floor: FloorName;
   /** importMs / the floor's importMs over the whole run. */
   ratio: number;
@@ -105,11 +110,17 @@ export interface Timing {
   cpu: number;
 }
 
+/**
+ * What a row is: a deployed function (held to the budget), the Powertools peer, or a reference (a floor
+ * with the logs and metrics every function carries, or a function against that floor): no budget.
+ */
+export type SubjectKind = 'function' | 'peer' | 'reference';
+
 /** A bundle measured against a floor. */
 interface Subject {
   id: string;
   entry: string;
-  kind: 'function' | 'peer';
+  kind: SubjectKind;
   floor: FloorName;
 }
 
@@ -141,6 +152,7 @@ export async function importTiming(bundle: Built, functionEnv: Record<string, st
 export async function measureBundles(
   functionEnv: Record<string, string>,
   rounds = 9,
+  options: { variants?: boolean } = {},
 ): Promise<BundleResults> {
   const outDir = mkdtempSync(join(tmpdir(), 'task-api-bench-'));
   const importMs = (bundle: Built) => importTiming(bundle, functionEnv);
@@ -159,6 +171,26 @@ export async function measureBundles(
         kind: 'peer',
         floor: 'sdk',
       },
+      // What Powertools Logger + Metrics (and middy) alone cost each floor, and the authorizer against
+      // the jose floor that carries them.
+      {
+        id: 'SDK floor + logs and metrics',
+        entry: 'bench/floors/logs-and-metrics.ts',
+        kind: 'reference',
+        floor: 'sdk',
+      },
+      {
+        id: 'jose floor + logs and metrics',
+        entry: FLOORS.joseObserved.entry,
+        kind: 'reference',
+        floor: 'jose',
+      },
+      {
+        id: `${authorizer.id} vs jose + logs and metrics`,
+        entry: authorizer.entry,
+        kind: 'reference',
+        floor: 'joseObserved',
+      },
     ];
     const deployed = (entry: string, name: string) =>
       bundle(entry, join(outDir, 'deployed', name), functionBundling);
@@ -172,7 +204,7 @@ export async function measureBundles(
     // the floor first on every other visit.
     const subjectRuns = new Map<string, Timing[]>(subjects.map((subject) => [subject.id, []]));
     const pairRatios = new Map<string, number[]>(subjects.map((subject) => [subject.id, []]));
-    const floorRuns: Record<FloorName, Timing[]> = { sdk: [], jose: [] };
+    const floorRuns: Record<FloorName, Timing[]> = { sdk: [], jose: [], joseObserved: [] };
     for (let round = 0; round < rounds; round++) {
       for (let offset = 0; offset < subjects.length; offset++) {
         const index = (round + offset) % subjects.length;
@@ -223,7 +255,7 @@ export async function measureBundles(
       rounds,
       floors: floorRows,
       rows,
-      variants: await measureVariants(outDir, built, importMs, rounds),
+      variants: options.variants === false ? [] : await measureVariants(outDir, built, importMs, rounds),
     };
   } finally {
     rmSync(outDir, { recursive: true, force: true });

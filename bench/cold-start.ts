@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSy
 import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { functionBundling } from '../lib/config/bundling';
+import { type BuildOptions } from 'esbuild';
+import { functionBundling, type FunctionBundling } from '../lib/config/bundling';
 import { authorizer, routes } from '../functions/routes';
 import { bundle, FLOORS, IMPORT_RATIO_BUDGET, importTiming, type Built, type Timing } from './bundles';
 import { median } from './stats';
@@ -15,8 +16,9 @@ import { printTable } from './table';
  * - 7a, the tracing choice: the SDK floor; the floor with middy + Powertools Logger + Metrics (what every
  *   function pays for logs and metrics); that plus Powertools Tracer, or plus the functions' own X-Ray
  *   subsegments (bench/floors/). docs/DECISIONS.md records the choice made from these rows.
- * - 7b, with `--against <git ref>`: every function built from that commit beside the same function now,
- *   the before/after of a change measured side by side (budget: ≤ 1.10× its "before").
+ * - 7b, with `--against <git ref>`: every function built from that commit, with that commit's bundling
+ *   definition, beside the same function now: the before/after of a change to the code or to the bundling,
+ *   measured side by side (budget: ≤ 1.10× its "before").
  * - 7c, with `--against`: the cold start a client waits for, import **and first request**, of three
  *   functions of different kinds (health, a read, the authorizer), before and after: work that moved from
  *   the first request to the import (Node modules the AWS SDK loads on its first call anyway) shows there.
@@ -85,6 +87,26 @@ function checkout(ref: string): { commit: string; root: string } {
 }
 
 type Timing2 = { importCpu: number; firstCpu: number };
+
+/**
+ * The bundling definition at a checked-out commit (its lib/config/bundling.ts): the Node options it set, and
+ * its esbuild options, every one of them (an option it did not have yet, such as `alias`, at esbuild's
+ * default). A commit before the shared definition existed builds with today's.
+ */
+async function bundlingAt(
+  root: string,
+): Promise<{ bundling: FunctionBundling; esbuild: BuildOptions } | undefined> {
+  const file = join(root, 'lib/config/bundling.ts');
+  if (!existsSync(file)) return undefined;
+  const then = (await import(file)) as {
+    functionBundling: Partial<FunctionBundling>;
+    esbuildOptions: () => BuildOptions;
+  };
+  return {
+    bundling: { ...functionBundling, alias: {}, ...then.functionBundling },
+    esbuild: { alias: {}, ...then.esbuildOptions() },
+  };
+}
 
 interface Subject {
   name: string;
@@ -173,27 +195,40 @@ export async function measureColdStart(
   const outDir = mkdtempSync(join(tmpdir(), 'task-api-cold-'));
   const before = options.against ? checkout(options.against) : undefined;
   try {
-    const build = async (name: string, entry: string, root = ROOT): Promise<Subject | undefined> =>
+    const build = async (
+      name: string,
+      entry: string,
+      root = ROOT,
+      bundling: FunctionBundling = functionBundling,
+      esbuild: BuildOptions = {},
+    ): Promise<Subject | undefined> =>
       existsSync(join(root, entry))
         ? {
             name,
             built: await bundle(
               entry,
               join(outDir, name.replace(/[^A-Za-z0-9@]+/g, '-')),
-              functionBundling,
-              {},
+              bundling,
+              esbuild,
               root,
             ),
             runs: [],
           }
         : undefined;
+    const thenBundling = before ? await bundlingAt(before.root) : undefined;
     const variants: Subject[] = [];
     for (const { name, entry } of VARIANTS) variants.push((await build(name, entry)) as Subject);
     const functions: { id: string; after: Subject; before?: Subject }[] = [];
     if (before) {
       for (const { id, entry } of [...routes, authorizer]) {
         const after = (await build(id, entry)) as Subject;
-        const then = await build(`${id}@${before.commit}`, entry, before.root);
+        const then = await build(
+          `${id}@${before.commit}`,
+          entry,
+          before.root,
+          thenBundling?.bundling,
+          thenBundling?.esbuild,
+        );
         functions.push({ id, after, ...(then ? { before: then } : {}) });
       }
     }

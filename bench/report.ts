@@ -219,7 +219,7 @@ export function printBundles(results: BundleResults): void {
     .join(', ');
   printTable(
     `5. Bundles, as deployed (lib/config/bundling.ts: ${options}; NODE_OPTIONS: ${results.nodeOptions.join(' ') || 'none'}).\n` +
-      `   require() in a fresh node, medians of ${results.rounds}; each function alternates with its floor (data functions, Health, OpenApi and the peer: SDK floor; the authorizer: jose floor)`,
+      `   require() in a fresh node, medians of ${results.rounds}; each function alternates with its floor (data functions, Health, OpenApi and the peer: SDK floor; the authorizer: jose floor; references: no budget)`,
     [
       'bundle',
       'size',
@@ -257,8 +257,8 @@ export function printBundles(results: BundleResults): void {
         row.cpuRatio.toFixed(2),
         row.ratio.toFixed(2),
         row.pairedRatio.toFixed(2),
-        row.kind === 'peer'
-          ? 'peer (no budget)'
+        row.kind !== 'function'
+          ? `${row.kind} (no budget)`
           : row.cpuRatio <= IMPORT_RATIO_BUDGET
             ? 'within'
             : `OVER by ${((row.cpuRatio / IMPORT_RATIO_BUDGET - 1) * 100).toFixed(0)} %`,
@@ -266,6 +266,7 @@ export function printBundles(results: BundleResults): void {
       ]),
     ],
   );
+  if (results.variants.length === 0) return; // --only cold-start measures the functions, not the alternatives
   printTable(
     `5b. Bundling alternatives against the deployed configuration (medians of ${results.rounds}, interleaved, ratios paired per round; identical = same bytes and Node options as deployed, not timed)`,
     [

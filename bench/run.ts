@@ -5,7 +5,7 @@
  * logs, metrics and traces cost a cold start. See docs/PERFORMANCE.md.
  *
  *   --against <git ref>   section 7 also builds every function from that commit: before/after in one run
- *   --only cold-start     section 7 alone (no seeding); --runs <n> sets its rounds (default 9)
+ *   --only cold-start     sections 5 (without 5b) and 7 alone (no seeding); --runs <n> sets their rounds (default 9)
  */
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus } from 'node:os';

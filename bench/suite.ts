@@ -84,12 +84,19 @@ export async function runSuite(
   console.log(`\nmeasured in ${totalSeconds.toFixed(0)} s; results written to .bench/results.json`);
 }
 
-/** `--only cold-start`: section 7 alone (no DynamoDB needed), written to .bench/cold-start.json. */
+/**
+ * `--only cold-start` (no DynamoDB needed), written to .bench/cold-start.json: section 5 without its
+ * bundling alternatives (the floors and every function's cold-import ratio, the budget's verdict), then
+ * section 7.
+ */
 export async function runColdStartOnly(
   meta: Record<string, unknown>,
   functionEnv: Record<string, string>,
   options: { against?: string; runs?: number },
 ): Promise<void> {
+  process.stderr.write('… every function against its floor (fresh node processes: a few minutes)\n');
+  const bundles = await measureBundles(functionEnv, options.runs, { variants: false });
+  printBundles(bundles);
   process.stderr.write(
     `… observability's cold-start cost${options.against ? ` (and against ${options.against})` : ''}\n`,
   );
@@ -97,6 +104,6 @@ export async function runColdStartOnly(
   printColdStart(coldStart);
   const file = resolve(__dirname, '..', '.bench', 'cold-start.json');
   mkdirSync(join(file, '..'), { recursive: true });
-  writeFileSync(file, `${JSON.stringify({ meta, coldStart }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ meta, bundles, coldStart }, null, 2)}\n`);
   console.log('\nresults written to .bench/cold-start.json');
 }

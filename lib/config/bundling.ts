@@ -4,7 +4,11 @@
  * cold import `npm run bench` reports is byte for byte the one in the deployed asset (the real `cdk synth`
  * test compares them). Every choice here was measured: docs/PERFORMANCE.md, section 5.
  */
+import { resolve } from 'node:path';
 import type { BuildOptions } from 'esbuild';
+
+/** The repository root: alias targets are given relative to it. */
+const ROOT = resolve(__dirname, '../..');
 
 export interface FunctionBundling {
   /** esbuild target: the Lambda runtime's Node.js major. */
@@ -31,6 +35,11 @@ export interface FunctionBundling {
   readonly keepNames: boolean;
   /** Node.js options the functions start with (Lambda's `NODE_OPTIONS`); empty: none set. */
   readonly nodeOptions: readonly string[];
+  /**
+   * esbuild `alias`: import path → module bundled in its place (a path relative to the repository root).
+   * Used to load built-ins lazily that a dependency imports at load for a path we never take.
+   */
+  readonly alias: Readonly<Record<string, string>>;
 }
 
 /**
@@ -48,6 +57,12 @@ export const functionBundling: FunctionBundling = {
   sourcesContent: false,
   keepNames: false,
   nodeOptions: [],
+  // middy core imports `node:stream/web` at load for streamed responses only, which no function returns:
+  // a stand-in loads it on first use (lib/bundling/lazy-builtin.ts; docs/PERFORMANCE.md, section 5c).
+  // Not `node:stream` nor `node:stream/promises` (the Lambda runtime's HTTP client loads `node:stream`,
+  // which loads the other), nor `node:crypto` (request signing, ids and trace segment ids use it on
+  // every function's first request): a stand-in would only move their cost to that request.
+  alias: { 'node:stream/web': './lib/bundling/node-stream-web.ts' },
 };
 
 /**
@@ -65,7 +80,16 @@ export function esbuildOptions(bundling: FunctionBundling = functionBundling): B
     sourcemap: bundling.sourceMap,
     sourcesContent: bundling.sourcesContent,
     keepNames: bundling.keepNames,
+    alias: absoluteAlias(bundling),
   };
+}
+
+/**
+ * The alias map with absolute targets: esbuild resolves a relative target against its working directory,
+ * which CDK sets to the project root but a script may not. The bundle's bytes do not depend on it.
+ */
+export function absoluteAlias(bundling: FunctionBundling = functionBundling): Record<string, string> {
+  return Object.fromEntries(Object.entries(bundling.alias).map(([from, to]) => [from, resolve(ROOT, to)]));
 }
 
 /** The `NODE_OPTIONS` value the functions get, or undefined when there is nothing to set. */

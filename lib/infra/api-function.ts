@@ -7,7 +7,7 @@ import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { TableAccess } from '../../functions/shared/http/route-contract';
-import { functionBundling, nodeOptionsValue, type FunctionBundling } from '../config/bundling';
+import { absoluteAlias, functionBundling, nodeOptionsValue, type FunctionBundling } from '../config/bundling';
 import { acknowledgeNag } from './nag';
 
 /** The repository root: route entries are relative to it, and it holds the lock file esbuild resolves from. */
@@ -171,7 +171,8 @@ export class ApiFunction extends Construct {
 /**
  * The shared bundling definition (lib/config/bundling.ts) as NodejsFunction options. `satisfies` makes
  * a field added there and forgotten here a type error; the real `cdk synth` test checks the result is
- * byte for byte the bundle the benchmark measures. (`nodeOptions` becomes NODE_OPTIONS, not bundling.)
+ * byte for byte the bundle the benchmark measures. (`nodeOptions` becomes NODE_OPTIONS, not bundling;
+ * `alias` becomes `esbuildArgs`.)
  */
 function cdkBundling(bundling: FunctionBundling): BundlingOptions {
   return {
@@ -182,7 +183,9 @@ function cdkBundling(bundling: FunctionBundling): BundlingOptions {
     sourceMap: bundling.sourceMap,
     sourcesContent: bundling.sourcesContent,
     keepNames: bundling.keepNames,
-  } satisfies Record<Exclude<keyof FunctionBundling, 'nodeOptions'>, unknown> & BundlingOptions;
+    // NodejsFunction has no `alias` option: its esbuild command line takes `--alias:from=to` (one per entry).
+    esbuildArgs: { '--alias': Object.entries(absoluteAlias(bundling)).map(([from, to]) => `${from}=${to}`) },
+  } satisfies Record<Exclude<keyof FunctionBundling, 'nodeOptions' | 'alias'>, unknown> & BundlingOptions;
 }
 
 /** `NODE_OPTIONS` for the functions, when the shared definition sets any. */
