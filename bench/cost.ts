@@ -113,6 +113,8 @@ export interface EndpointCost {
   logs: number;
   xray: number;
   dataOut: number;
+  /** AWS WAF's request charge, when the priced environment has its web ACL on. */
+  waf: number;
   total: Range;
 }
 
@@ -479,6 +481,9 @@ async function capturedLogBytes(run: () => Promise<unknown>): Promise<number> {
   const level = logger.getLevelName();
   let bytes = 0;
   logger.setLogLevel('INFO');
+  // Powertools' Logger puts the level back to the one it was built with at the start of every warm
+  // invocation (its debug-sampling refresh), which would undo the line above: held for this one call.
+  logger.refreshSampleRateCalculation = () => undefined;
   streams.forEach((stream) => {
     stream.write = (chunk: string | Uint8Array) => {
       bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
@@ -491,6 +496,7 @@ async function capturedLogBytes(run: () => Promise<unknown>): Promise<number> {
     streams.forEach((stream, position) => {
       stream.write = originals[position] as typeof stream.write;
     });
+    Reflect.deleteProperty(logger, 'refreshSampleRateCalculation');
     logger.setLogLevel(level);
   }
   return bytes;
@@ -602,7 +608,9 @@ function price(
     prices.lambda.requestsPerMillion / 1e6 +
     gbSecond(authorizerId, authorizerBilled[end]) +
     ASSUMPTIONS.coldStartRate * (gbSecond(authorizerId, authorizerInit[end]) + secretFetch(authorizerId)) +
-    (platformBytes / GB) * (prices.cloudwatchLogs.ingestionPerGb + prices.cloudwatchLogs.storagePerGbMonth);
+    ((platformBytes + authorizerMeasure.appLogBytes) / GB) *
+      (prices.cloudwatchLogs.ingestionPerGb +
+        prices.cloudwatchLogs.storagePerGbMonth * ASSUMPTIONS.logRetentionMonths);
   const authorizerShare: Range = endpoint.authenticated
     ? [
         ASSUMPTIONS.authorizerMissRate * authorizerPerMiss(0),
@@ -627,6 +635,8 @@ function price(
     // The environment's sampling rule: a fixed share of requests at any traffic (lib/infra/trace-sampling.ts).
     xray: (prices.xray.perMillionTracesRecorded / 1e6) * PRICED.traceSampleRate,
     dataOut: (endpoint.responseBytes / GB) * prices.dataTransfer.outPerGb,
+    // The environment's web ACL inspects every request of both stages (lib/infra/waf.ts).
+    waf: PRICED.waf ? prices.waf.perMillionRequests / 1e6 : 0,
   };
   const fixed = Object.values(parts).reduce((sum, value) => sum + value, 0);
   const range = (end: 0 | 1) => fixed + lambdaDuration[end] + coldStarts[end] + authorizerShare[end];
@@ -642,6 +652,7 @@ function price(
     logs: perMillion(parts.logs),
     xray: perMillion(parts.xray),
     dataOut: perMillion(parts.dataOut),
+    waf: perMillion(parts.waf),
     total: [perMillion(range(0)), perMillion(range(1))],
   };
 }

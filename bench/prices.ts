@@ -40,7 +40,7 @@ export const prices = {
     source: 'https://aws.amazon.com/xray/pricing/',
   },
   waf: {
-    /** Only with `-c taskApi:waf=true` (off by default); plus $5 per web ACL and $1 per rule a month. */
+    /** On by default in staging and prod (`-c taskApi:waf=false` turns it off); plus $5 per web ACL and $1 per rule a month. */
     perMillionRequests: 0.6,
     source: 'https://aws.amazon.com/waf/pricing/',
   },

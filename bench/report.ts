@@ -378,6 +378,7 @@ export function printCost(results: CostResults, projections: ProjectionResult[])
       'CloudWatch Logs',
       'X-Ray',
       'data out',
+      'WAF',
       'total',
       'largest',
     ],
@@ -389,6 +390,7 @@ export function printCost(results: CostResults, projections: ProjectionResult[])
         ['Logs', c.logs],
         ['X-Ray', c.xray],
         ['data out', c.dataOut],
+        ['WAF', c.waf],
       ];
       const [largest] = parts.sort((x, y) => y[1] - x[1])[0]!;
       return [
@@ -402,6 +404,7 @@ export function printCost(results: CostResults, projections: ProjectionResult[])
         dollars(c.logs),
         dollars(c.xray),
         dollars(c.dataOut),
+        dollars(c.waf),
         dollarRange(c.total),
         largest,
       ];
