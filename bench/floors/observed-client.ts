@@ -1,7 +1,7 @@
 /**
- * The SDK floor's client and handler (dynamodb-client.ts), rebuilt with a hook on the low-level client:
- * what the observability variants of section 7 start from, so they differ from the floor only by what
- * they add.
+ * The SDK floor's client and handler, with an optional hook on the low-level client: the floor itself
+ * (dynamodb-client.ts, no hook) and the observability variants of section 7 (a hook each) are built from
+ * this one definition, so they differ from the floor only by what they add.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
